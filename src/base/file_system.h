@@ -1,0 +1,53 @@
+// The one door to the disk. Readers take a FileSystem& so that tests run on an in-memory
+// tree; only cli/run.cc and main.cc build the real one.
+#ifndef BEAMCOMPAT_BASE_FILE_SYSTEM_H_
+#define BEAMCOMPAT_BASE_FILE_SYSTEM_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace beamcompat {
+
+enum class FileKind { kMissing, kFile, kDirectory, kOther };
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  // Reads a whole file. On failure returns false and sets *err to a message naming the path,
+  // e.g. "cannot read 'x.txt': no such file or directory" or "'dir' is a directory".
+  virtual bool ReadFile(const std::string& path, std::string* contents, std::string* err) const = 0;
+  virtual FileKind Kind(const std::string& path) const = 0;
+  // Entries of a directory (names only), sorted. Empty when it is not a directory.
+  virtual std::vector<std::string> ListDirectory(const std::string& path) const = 0;
+};
+
+class RealFileSystem : public FileSystem {
+ public:
+  bool ReadFile(const std::string& path, std::string* contents, std::string* err) const override;
+  FileKind Kind(const std::string& path) const override;
+  std::vector<std::string> ListDirectory(const std::string& path) const override;
+};
+
+// A tree held in memory, for tests: files by path; a directory exists when some file lies
+// below it or it was added with AddDirectory.
+class InMemoryFileSystem : public FileSystem {
+ public:
+  void AddFile(const std::string& path, std::string contents);
+  void AddDirectory(const std::string& path);
+
+  bool ReadFile(const std::string& path, std::string* contents, std::string* err) const override;
+  FileKind Kind(const std::string& path) const override;
+  std::vector<std::string> ListDirectory(const std::string& path) const override;
+
+ private:
+  std::map<std::string, std::string> files_;
+  std::map<std::string, bool> directories_;
+};
+
+// "a/b" + "c" -> "a/b/c"; an absolute or empty `name` is handled as a shell would.
+std::string JoinPath(const std::string& dir, const std::string& name);
+
+}  // namespace beamcompat
+
+#endif  // BEAMCOMPAT_BASE_FILE_SYSTEM_H_

@@ -1,0 +1,14 @@
+// Declarations of every subcommand's entry point (see cli/command.h for the contract).
+#ifndef BEAMCOMPAT_CLI_COMMANDS_H_
+#define BEAMCOMPAT_CLI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+#include "cli/command.h"
+
+namespace beamcompat {
+
+}  // namespace beamcompat
+
+#endif  // BEAMCOMPAT_CLI_COMMANDS_H_

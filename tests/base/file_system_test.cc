@@ -1,0 +1,37 @@
+#include "base/file_system.h"
+
+#include <doctest/doctest.h>
+
+namespace beamcompat {
+
+TEST_CASE("InMemoryFileSystem reads files and reports directories and misses") {
+  InMemoryFileSystem fs;
+  fs.AddFile("stage/pipeline.pb", "bytes");
+  std::string contents, err;
+  CHECK(fs.ReadFile("stage/pipeline.pb", &contents, &err));
+  CHECK(contents == "bytes");
+  CHECK(fs.Kind("stage") == FileKind::kDirectory);
+  CHECK_FALSE(fs.ReadFile("stage", &contents, &err));
+  CHECK(err == "'stage' is a directory, expected a file");
+  CHECK_FALSE(fs.ReadFile("nope.txt", &contents, &err));
+  CHECK(err == "cannot read 'nope.txt': no such file or directory");
+  CHECK(fs.ListDirectory("stage") == std::vector<std::string>{"pipeline.pb"});
+}
+
+TEST_CASE("RealFileSystem names the path in its errors") {
+  RealFileSystem fs;
+  std::string contents, err;
+  CHECK_FALSE(fs.ReadFile("/nonexistent/beamcompat", &contents, &err));
+  CHECK(err == "cannot read '/nonexistent/beamcompat': no such file or directory");
+  CHECK_FALSE(fs.ReadFile("/", &contents, &err));
+  CHECK(err == "'/' is a directory, expected a file");
+}
+
+TEST_CASE("JoinPath") {
+  CHECK(JoinPath("a", "b") == "a/b");
+  CHECK(JoinPath("a/", "b") == "a/b");
+  CHECK(JoinPath("a", "/abs") == "/abs");
+  CHECK(JoinPath("", "b") == "b");
+}
+
+}  // namespace beamcompat

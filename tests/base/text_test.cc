@@ -1,0 +1,42 @@
+#include "base/text.h"
+
+#include <doctest/doctest.h>
+
+namespace beamcompat {
+
+TEST_CASE("Trim and SplitLines keep line content and drop CR LF") {
+  CHECK(Trim("  a b \t") == "a b");
+  auto lines = SplitLines("one\r\ntwo\n\nthree");
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0] == "one");
+  CHECK(lines[2] == "");
+  CHECK(lines[3] == "three");
+}
+
+TEST_CASE("FindInvalidUtf8 points at the first bad byte") {
+  CHECK(FindInvalidUtf8("plain ascii") == std::string_view::npos);
+  CHECK(FindInvalidUtf8("caf\xc3\xa9") == std::string_view::npos);
+  CHECK(FindInvalidUtf8("ab\xff") == 2);
+  CHECK(FindInvalidUtf8("\xc0\xaf") == 0);  // overlong '/'
+  CHECK(FindInvalidUtf8("x\xe2\x82") == 1);  // truncated sequence
+}
+
+TEST_CASE("LineColumnAt counts 1-based lines and columns") {
+  auto at = LineColumnAt("ab\ncd", 4);
+  CHECK(at.line == 2);
+  CHECK(at.column == 2);
+}
+
+TEST_CASE("did you mean suggests only close names") {
+  std::vector<std::string> names = {"check", "diagnose", "lint"};
+  CHECK(DidYouMeanSuffix("chek", names) == " (did you mean 'check'?)");
+  CHECK(DidYouMeanSuffix("zzzzzz", names) == "");
+  CHECK(EditDistance("kitten", "sitting", 10) == 3);
+  CHECK(EditDistance("abc", "abcdefgh", 2) == 3);
+}
+
+TEST_CASE("Quote escapes control bytes") {
+  CHECK(Quote("a\tb") == "'a\\x09b'");
+}
+
+}  // namespace beamcompat
