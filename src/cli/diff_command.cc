@@ -35,9 +35,10 @@ int UsageError(const CommandContext& ctx, const std::string& text) {
 // Checks the flags diff takes; returns "" when they are usable.
 std::string CheckOptions(const CommandOptions& o, DiffFormat* format) {
   if (o.launch.empty() || o.runtime.empty()) return "diff needs both --launch and --runtime";
-  for (const auto& [flag, value] :
-       {std::pair{"--pipeline", &o.pipeline}, {"--staging", &o.staging},
-        {"--runtime-image", &o.runtime_image}, {"--output", &o.output}}) {
+  for (const auto& [flag, value] : {std::pair{"--pipeline", &o.pipeline},
+                                    {"--staging", &o.staging},
+                                    {"--runtime-image", &o.runtime_image},
+                                    {"--output", &o.output}}) {
     if (!value->empty()) return std::string("diff does not use '") + flag + "'";
   }
   std::string name = o.format.empty() ? "text" : o.format;
@@ -107,8 +108,7 @@ int RunDiff(const std::vector<std::string>& args, const CommandContext& ctx) {
 
   DiffSide launch_side{&*launch, SidePython(o.launch_python, launch)};
   DiffSide runtime_side{&*runtime, SidePython(o.runtime_python, runtime)};
-  PackageDiff diff =
-      DiffPackageLists(*launch, *runtime, launch_side.python, runtime_side.python);
+  PackageDiff diff = DiffPackageLists(*launch, *runtime, launch_side.python, runtime_side.python);
   WriteDiff(diff, launch_side, runtime_side, format, ctx.out);
   return kExitClean;
 }

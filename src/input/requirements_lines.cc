@@ -90,8 +90,8 @@ RequirementsLine ParseOptionLine(RequirementsLine out) {
     if (found) break;
   }
   if (!found) {
-    return Invalid(std::move(out), "unknown option " + Quote(name) +
-                                       DidYouMeanSuffix(name, KnownOptionNames()));
+    return Invalid(std::move(out),
+                   "unknown option " + Quote(name) + DidYouMeanSuffix(name, KnownOptionNames()));
   }
   value = Trim(value);
   if (!value.empty() && value.front() == '=') value = Trim(value.substr(1));
@@ -114,14 +114,15 @@ bool LooksLikePathOrUrl(std::string_view text) {
   char first = text.front();
   if (first == '.' || first == '/' || first == '~') return true;
   size_t i = 0;
-  while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) ||
-                             text[i] == '+' || text[i] == '-' || text[i] == '.')) {
+  while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '+' ||
+                             text[i] == '-' || text[i] == '.')) {
     ++i;
   }
   return text.substr(i, 3) == "://" || text.substr(0, 5) == "file:";
 }
 
-// Reads the per-requirement options (whitespace-separated tokens); false (with the error set) on an unknown one.
+// Reads the per-requirement options (whitespace-separated tokens); false (with the error set) on an
+// unknown one.
 bool ParseRequirementOptions(std::string_view options, RequirementsLine* out) {
   std::vector<std::string_view> tokens;
   size_t pos = 0;
@@ -135,7 +136,8 @@ bool ParseRequirementOptions(std::string_view options, RequirementsLine* out) {
     std::string_view token = tokens[i];
     size_t eq = token.find('=');
     std::string_view name = token.substr(0, eq);
-    std::string_view value = eq == std::string_view::npos ? std::string_view() : token.substr(eq + 1);
+    std::string_view value =
+        eq == std::string_view::npos ? std::string_view() : token.substr(eq + 1);
     bool known = false;
     for (std::string_view option : kPerRequirementOptions) known = known || name == option;
     if (!known) {
