@@ -41,6 +41,14 @@ std::string CheckOptions(const CommandOptions& o, DiffFormat* format) {
                                     {"--output", &o.output}}) {
     if (!value->empty()) return std::string("diff does not use '") + flag + "'";
   }
+  for (const auto& [flag, value] :
+       {std::pair{"--launch-python", &o.launch_python}, {"--runtime-python", &o.runtime_python}}) {
+    std::optional<Version> version = Version::Parse(*value);
+    if (!value->empty() && (!version || version->release().size() < 2)) {
+      return std::string(flag) + " expects a Python version like 3.10 or 3.10.12, found " +
+             Quote(*value);
+    }
+  }
   std::string name = o.format.empty() ? "text" : o.format;
   std::vector<std::string> names;
   for (const FormatSpec& spec : kDiffFormats) {

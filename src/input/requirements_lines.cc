@@ -65,10 +65,12 @@ std::vector<std::string> KnownOptionNames() {
   return names;
 }
 
-RequirementsLine Invalid(RequirementsLine out, std::string error) {
-  out.kind = RequirementsLineKind::kInvalid;
-  out.error = std::move(error);
-  return out;
+// Takes a pointer, not a value: the error text may quote a view into out->text, so `out` must
+// not be moved from before the text is built.
+RequirementsLine Invalid(RequirementsLine* out, std::string error) {
+  out->kind = RequirementsLineKind::kInvalid;
+  out->error = std::move(error);
+  return std::move(*out);
 }
 
 // "-r base.txt", "--index-url=https://...", "-rbase.txt".
@@ -90,7 +92,7 @@ RequirementsLine ParseOptionLine(RequirementsLine out) {
     if (found) break;
   }
   if (!found) {
-    return Invalid(std::move(out),
+    return Invalid(&out,
                    "unknown option " + Quote(name) + DidYouMeanSuffix(name, KnownOptionNames()));
   }
   value = Trim(value);
@@ -100,10 +102,10 @@ RequirementsLine ParseOptionLine(RequirementsLine out) {
   out.value = std::string(StripComment(value));
   out.value = std::string(Trim(out.value));
   if (found->takes_value && out.value.empty()) {
-    return Invalid(std::move(out), "expected a value after " + Quote(name));
+    return Invalid(&out, "expected a value after " + Quote(name));
   }
   if (!found->takes_value && !out.value.empty()) {
-    return Invalid(std::move(out), Quote(name) + " takes no value, found " + Quote(out.value));
+    return Invalid(&out, Quote(name) + " takes no value, found " + Quote(out.value));
   }
   return out;
 }
@@ -171,7 +173,7 @@ RequirementsLine ParseRequirementLine(RequirementsLine out) {
   std::string_view requirement = Trim(text.substr(0, options_start));
   if (options_start != std::string_view::npos &&
       !ParseRequirementOptions(text.substr(options_start), &out)) {
-    return Invalid(std::move(out), out.error);
+    return Invalid(&out, out.error);
   }
   if (LooksLikePathOrUrl(requirement)) {
     out.kind = RequirementsLineKind::kPath;
@@ -180,7 +182,7 @@ RequirementsLine ParseRequirementLine(RequirementsLine out) {
   }
   std::string err;
   std::optional<Requirement> parsed = ParseRequirement(requirement, &err);
-  if (!parsed) return Invalid(std::move(out), err);
+  if (!parsed) return Invalid(&out, err);
   out.kind = RequirementsLineKind::kRequirement;
   out.requirement = std::move(*parsed);
   return out;
