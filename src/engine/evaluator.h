@@ -15,16 +15,11 @@
 
 #include "report/diagnostic.h"
 #include "ruleset/rule.h"
+#include "ruleset/rule_selection.h"
 
 namespace beamcompat {
 
 struct FactSet;
-
-// A rule in force and the severity the user gave it, if any (`severity` overrides).
-struct SelectedRule {
-  const Rule* rule = nullptr;  // points into a RuleSet that outlives the evaluation
-  std::optional<Severity> severity_override;
-};
 
 Report Evaluate(const std::vector<SelectedRule>& rules, const FactSet& facts);
 
