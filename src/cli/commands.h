@@ -11,6 +11,7 @@ namespace beamcompat {
 
 // cli/diff_command.cc: compare the packages of the launch and runtime environments.
 int RunDiff(const std::vector<std::string>& args, const CommandContext& ctx);
+int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx);
 
 }  // namespace beamcompat
 
