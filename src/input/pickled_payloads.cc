@@ -71,21 +71,6 @@ bool ViewSpec(std::string_view bytes, std::string_view* urn, std::string_view* p
   return err->empty();
 }
 
-// Adds the pickled payload of the FunctionSpec serialized in `spec_bytes`, if any.
-void AddSpecBytes(const std::string& file, std::string_view spec_bytes, const std::string& path,
-                  std::vector<PickledPayload>* out, Messages* messages) {
-  std::string_view urn, payload;
-  std::string err;
-  if (!ViewSpec(spec_bytes, &urn, &payload, &err)) {
-    WarnUnreadable(file, *pb::FunctionSpec::descriptor(), spec_bytes, path, err, messages);
-    return;
-  }
-  PickledPayload pickled;
-  if (ReadPickledSpec(file, urn, payload, path, &pickled, messages)) {
-    out->push_back(std::move(pickled));
-  }
-}
-
 // ParDoPayload: do_fn (1) and the combine_fn of every combining state spec
 // (state_specs (4) -> value (2) -> combining_spec (3) -> combine_fn (2)).
 void FindParDoPayloads(const std::string& file, std::string_view payload,
@@ -96,14 +81,14 @@ void FindParDoPayloads(const std::string& file, std::string_view payload,
   std::string err;
   while (reader.Next(&field) && err.empty()) {
     if (field.type != WireType::kLengthDelimited) continue;
-    if (field.number == 1) AddSpecBytes(file, field.bytes, path + ".do_fn", out, messages);
+    if (field.number == 1) FindSpecPayload(file, field.bytes, path + ".do_fn", out, messages);
     if (field.number != 4) continue;
     std::optional<std::string_view> key = FindBytesField(field.bytes, 1, &err);
     std::optional<std::string_view> spec = FindBytesField(field.bytes, 2, &err);
     std::optional<std::string_view> combining = spec ? FindBytesField(*spec, 3, &err) : std::nullopt;
     std::optional<std::string_view> fn = combining ? FindBytesField(*combining, 2, &err) : std::nullopt;
     if (fn) {
-      AddSpecBytes(file, *fn,
+      FindSpecPayload(file, *fn,
                    path + ".state_specs[" + Quote(key.value_or("")) + "].combining_spec.combine_fn",
                    out, messages);
     }
@@ -125,11 +110,26 @@ void FindFirstFieldPayload(const std::string& file, const Descriptor& descriptor
     return;
   }
   if (spec) {
-    AddSpecBytes(file, *spec, path + "." + descriptor.FindFieldByNumber(1)->name(), out, messages);
+    FindSpecPayload(file, *spec, path + "." + descriptor.FindFieldByNumber(1)->name(), out, messages);
   }
 }
 
 }  // namespace
+
+void FindSpecPayload(const std::string& file, std::string_view spec_bytes,
+                     const std::string& spec_path, std::vector<PickledPayload>* out,
+                     Messages* messages) {
+  std::string_view urn, payload;
+  std::string err;
+  if (!ViewSpec(spec_bytes, &urn, &payload, &err)) {
+    WarnUnreadable(file, *pb::FunctionSpec::descriptor(), spec_bytes, spec_path, err, messages);
+    return;
+  }
+  PickledPayload pickled;
+  if (ReadPickledSpec(file, urn, payload, spec_path, &pickled, messages)) {
+    out->push_back(std::move(pickled));
+  }
+}
 
 bool ReadPickledSpec(const std::string& file, std::string_view urn, std::string_view payload,
                      const std::string& spec_path, PickledPayload* out, Messages* messages) {

@@ -23,6 +23,12 @@ std::vector<PickledPayload> FindTransformPayloads(const std::string& file, std::
                                                   const std::string& spec_path,
                                                   Messages* messages);
 
+// Adds the pickled payload of the FunctionSpec serialized in `spec_bytes` (found at
+// `spec_path`) to `out`, if its URN names one; warns when the spec does not parse.
+void FindSpecPayload(const std::string& file, std::string_view spec_bytes,
+                     const std::string& spec_path, std::vector<PickledPayload>* out,
+                     Messages* messages);
+
 // The pickled payload of a FunctionSpec given by its `urn` and `payload` (e.g. a
 // WindowingStrategy's window_fn), if its URN names one. Returns false (with a warning) when a
 // BytesValue wrapper does not parse and false without one when the URN is not a pickled one.
