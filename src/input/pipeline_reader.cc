@@ -167,6 +167,7 @@ bool ReadTransforms(const RawPipeline& raw, PipelineFacts* facts, Messages* mess
   transforms.reserve(raw.transforms.size());
   std::vector<std::string_view> ids;
   ids.reserve(raw.transforms.size());
+  std::string spec_path;  // scratch, reused for every transform
   for (const RawEntry& entry : raw.transforms) {
     RawTransform transform;
     if (!SplitTransform(entry.value, &transform)) return false;
@@ -176,8 +177,9 @@ bool ReadTransforms(const RawPipeline& raw, PipelineFacts* facts, Messages* mess
     out.urn = std::string(transform.urn);
     out.environment_id = std::string(transform.environment_id);
     out.proto_path = MapPath("transforms", entry.key);
+    spec_path.assign(out.proto_path).append(".spec");
     out.payloads = FindTransformPayloads(facts->file, transform.urn, transform.payload,
-                                         out.proto_path + ".spec", messages);
+                                         &spec_path, messages);
     ids.push_back(entry.key);
   }
   ApplyOrder(SortedLastWins(ids), &transforms);
@@ -189,9 +191,8 @@ void ReadWindowingStrategies(const RawPipeline& raw, PipelineFacts* facts, Messa
     std::string err;
     std::optional<std::string_view> window_fn = FindBytesField(entry.value, 1, &err);
     if (!window_fn) continue;  // malformed strategies were reported by the split already
-    FindSpecPayload(facts->file, *window_fn,
-                    MapPath("windowing_strategies", entry.key) + ".window_fn",
-                    &facts->windowing_payloads, messages);
+    std::string path = MapPath("windowing_strategies", entry.key) + ".window_fn";
+    FindSpecPayload(facts->file, *window_fn, &path, &facts->windowing_payloads, messages);
   }
 }
 
