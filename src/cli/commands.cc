@@ -6,6 +6,7 @@ namespace beamcompat {
 
 const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> kCommands = {
+      {"diff", "compare the packages of the launch and runtime environments", RunDiff},
       {"facts", "print what beamcompat learned from the inputs", RunFacts},
   };
   return kCommands;

@@ -9,6 +9,8 @@
 
 namespace beamcompat {
 
+// cli/diff_command.cc: compare the packages of the launch and runtime environments.
+int RunDiff(const std::vector<std::string>& args, const CommandContext& ctx);
 int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx);
 
 }  // namespace beamcompat
