@@ -73,6 +73,11 @@ FactSet WithPipeline(std::vector<PipelineEnvironment> envs) {
   return facts;
 }
 
+// A version fact read from line `line` of a package list.
+Fact<std::string> FromList(const std::string& value, const std::string& file, int line) {
+  return {value, "pip freeze list", AtLine(file, line)};
+}
+
 Fact<std::string> Flag(const std::string& value, const std::string& flag) {
   return {value, flag + " flag", {}};
 }
@@ -125,16 +130,22 @@ TEST_CASE("evaluator: the shipped rules are exactly BC001-BC009") {
 
 TEST_CASE("evaluator: BC001 compares Beam versions with Beam's rc tolerance") {
   FactSet facts;
-  facts.launch.packages = List("launch.txt", {{"apache-beam", "2.56.0"}});
-  facts.runtime.packages = List("runtime.txt", {{"numpy", "1.26.4"}, {"apache-beam", "2.55.1"}});
+  facts.launch.beam_version = FromList("2.56.0", "launch.txt", 1);
+  facts.runtime.beam_version = FromList("2.55.1", "runtime.txt", 2);
   CHECK(Run(facts, "BC001") ==
         "BC001 error runtime.txt:2: launch Beam 2.56.0 differs from runtime Beam 2.55.1\n");
-  facts.launch.packages = List("launch.txt", {{"apache-beam", "2.55.1rc2"}});
+  facts.launch.beam_version = FromList("2.55.1rc2", "launch.txt", 1);
   CHECK(Run(facts, "BC001") == "");
-  facts.launch.packages = List("launch.txt", {{"apache-beam", "2.55.1.dev0"}});
+  facts.launch.beam_version = FromList("2.55.1.dev0", "launch.txt", 1);
   CHECK(Run(facts, "BC001") ==
         "BC001 error runtime.txt:2: launch Beam 2.55.1.dev0 differs from runtime Beam 2.55.1\n");
-  facts.runtime.packages.reset();
+  facts.pipeline.emplace();
+  facts.pipeline->file = "pipeline.pb";
+  facts.runtime.beam_version =
+      Fact<std::string>{"2.55.1", "container image name",
+                        AtPath("pipeline.pb", "components.environments['e']")};
+  CHECK(Run(facts, "BC001") == "");
+  facts.runtime.beam_version.reset();
   CHECK(Run(facts, "BC001") ==
         "not evaluated BC001: no runtime Beam version known (give --runtime with a list that "
         "has apache-beam, or a Beam SDK image as --runtime-image)\n");
@@ -143,10 +154,10 @@ TEST_CASE("evaluator: BC001 compares Beam versions with Beam's rc tolerance") {
 TEST_CASE("evaluator: BC002 compares Python major.minor from flags, lists and images") {
   FactSet facts;
   facts.launch.python = Flag("3.11.4", "--launch-python");
-  facts.runtime.image = Fact<ImageName>{ParseImageName("apache/beam_python3.10_sdk:2.56.0"),
-                                        "--runtime-image flag", {}};
+  facts.runtime.python = Fact<std::string>{"3.10", "container image name", {}};
   CHECK(Run(facts, "BC002") ==
-        "BC002 error --runtime-image flag: launch Python 3.11 differs from runtime Python 3.10\n");
+        "BC002 error container image name: launch Python 3.11 differs from runtime Python "
+        "3.10\n");
   facts.runtime.python = Flag("3.11", "--runtime-python");
   CHECK(Run(facts, "BC002") == "");
 }
@@ -173,10 +184,10 @@ TEST_CASE("evaluator: BC003 and BC004 read the image and sdk_base of each enviro
         "gcr.io/cloud-dataflow/v1beta3/beam_python3.10_sdk:2.57.0\n"
         "BC004 warning pipeline.pb: components.environments['f']: environment 'f' was built by "
         "Beam 2.56.0+custom but runs the release image apache/beam_python3.10_sdk:2.56.0\n"
-        "not evaluated BC001: no runtime Beam version known (give --runtime with a list that "
-        "has apache-beam, or a Beam SDK image as --runtime-image)\n"
-        "not evaluated BC002: no runtime Python version known (give --runtime-python, "
-        "--runtime-image, or a pip inspect list as --runtime)\n"
+        "not evaluated BC001: no launch Beam version known (give --launch with a list that "
+        "has apache-beam, or --pipeline)\n"
+        "not evaluated BC002: no launch Python version known (give --launch-python, a pip "
+        "inspect list as --launch, or --pipeline)\n"
         "not evaluated BC005: no launch and runtime package lists given (give --launch and "
         "--runtime)\n"
         "not evaluated BC006: no launch and runtime package lists given (give --launch and "
@@ -262,8 +273,8 @@ TEST_CASE("evaluator: BC009 checks staged wheel tags against the runtime Python"
 
 TEST_CASE("evaluator: diagnostics carry help, facts and severity overrides") {
   FactSet facts;
-  facts.launch.packages = List("launch.txt", {{"apache-beam", "2.56.0"}});
-  facts.runtime.packages = List("runtime.txt", {{"apache-beam", "2.55.1"}});
+  facts.launch.beam_version = FromList("2.56.0", "launch.txt", 1);
+  facts.runtime.beam_version = FromList("2.55.1", "runtime.txt", 1);
   const Rule* rule = ShippedRules().Find("BC001");
   REQUIRE(rule);
   Report report = Evaluate({{rule, Severity::kWarning}}, facts);
@@ -274,7 +285,8 @@ TEST_CASE("evaluator: diagnostics carry help, facts and severity overrides") {
                       "install apache-beam==2.56.0 in the worker image, or launch with "
                       "apache-beam==2.55.1"});
   CHECK(d.facts == KeyValues{{"launch.beam_version", "2.56.0"},
-                             {"runtime.beam_version", "2.55.1"}});
+                             {"runtime.beam_version", "2.55.1"},
+                             {"runtime.beam_version.from_pipeline", "false"}});
   REQUIRE(report.rules.size() == 1);
   CHECK(report.rules[0].default_severity == Severity::kWarning);
 }
