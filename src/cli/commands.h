@@ -9,6 +9,7 @@
 
 namespace beamcompat {
 
+int RunCheck(const std::vector<std::string>& args, const CommandContext& ctx);
 int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx);
 
 }  // namespace beamcompat
