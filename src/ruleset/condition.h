@@ -11,7 +11,8 @@
 //   compare := primary (('=='|'!='|'<'|'<='|'>'|'>='|'in'|'not' 'in') primary)?
 //   primary := STRING | NUMBER | VERSION | 'true' | 'false' | PATH | NAME '(' args ')'
 //            | '(' expr ')' | '[' (expr (',' expr)*)? ']'
-// PATH is a dotted fact name (`runtime.image.python`, `item.key`). NUMBER is digits
+// STRING is '...' or "..."; only \\, \' and \" are escapes, other backslashes are kept so
+// re2 patterns read as written. PATH is a dotted fact name (`runtime.image.python`, `item.key`). NUMBER is digits
 // (an int); VERSION is digits with dots (`3.10`, `2.48.0`), compared by PEP 440.
 // Every node keeps the 1-based column of its first character; the loader turns it into a
 // file position. Facts and functions are resolved and regexes compiled when the rule is
