@@ -1,6 +1,7 @@
 #include "facts/fact_builder.h"
 
-#include <map>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "base/message.h"
@@ -105,13 +106,27 @@ void WarnDisagreeingEnvironments(const PipelineFacts& pipeline, Messages* messag
 }  // namespace
 
 const PipelineEnvironment* PrimaryPythonEnvironment(const PipelineFacts& pipeline) {
-  std::map<std::string, size_t, std::less<>> uses;
-  for (const TransformFacts& transform : pipeline.transforms) ++uses[transform.environment_id];
+  // Pipelines have a handful of environments and up to ~100k transforms: count per
+  // environment in one pass, remembering the last id seen (transforms share few ids).
+  std::unordered_map<std::string_view, size_t> uses;
+  std::string_view last;
+  size_t* last_count = nullptr;
+  for (const TransformFacts& transform : pipeline.transforms) {
+    if (last_count == nullptr || transform.environment_id != last) {
+      last = transform.environment_id;
+      last_count = &uses[last];
+    }
+    ++*last_count;
+  }
+  auto uses_of = [&uses](std::string_view id) {
+    auto it = uses.find(id);
+    return it == uses.end() ? size_t{0} : it->second;
+  };
   const PipelineEnvironment* best = nullptr;
   size_t best_uses = 0;
   for (const PipelineEnvironment& env : pipeline.environments) {
     if (!env.is_python) continue;
-    size_t count = uses[env.id] + (env.anyof_parent.empty() ? 0 : uses[env.anyof_parent]);
+    size_t count = uses_of(env.id) + (env.anyof_parent.empty() ? 0 : uses_of(env.anyof_parent));
     if (best == nullptr || count > best_uses) {
       best = &env;
       best_uses = count;
