@@ -89,7 +89,8 @@ int RunCheck(const std::vector<std::string>& args, const CommandContext& ctx) {
     return kExitClean;
   }
   if (!HasInputs(options)) {
-    return UsageError(ctx, "nothing to check; give --pipeline or --staging, --launch and --runtime");
+    return UsageError(ctx,
+                      "nothing to check; give --pipeline or --staging, --launch and --runtime");
   }
   OutputChoice output;
   std::string error;

@@ -93,8 +93,7 @@ class Lexer {
       value += text_[pos_++];
     }
     if (pos_ >= text_.size()) {
-      *error = {Column(start), "unterminated string; expected a closing " +
-                                   std::string(1, quote)};
+      *error = {Column(start), "unterminated string; expected a closing " + std::string(1, quote)};
       return false;
     }
     ++pos_;

@@ -81,7 +81,8 @@ TEST_CASE("condition eval: compile errors for functions") {
   CHECK(Eval("concat()") == "error 1: 'concat' takes 1 or more arguments, got 0");
   CHECK(Eval("matches(launch.python, launch.python)") ==
         "error 24: the last argument of 'matches' must be a string literal");
-  CHECK(Eval("item.key == 'x'") == "error 1: 'item.key' names an item, but the rule has no for_each");
+  CHECK(Eval("item.key == 'x'") ==
+        "error 1: 'item.key' names an item, but the rule has no for_each");
 }
 
 }  // namespace beamcompat

@@ -37,14 +37,14 @@ TEST_CASE("fact schema: every shipped fact has help and a way to supply it") {
     CHECK_FALSE(collection->available(FactSet()));
     CHECK_FALSE(schema.ItemFieldNames(*collection).empty());
   }
-  CHECK(schema.CollectionNames() ==
-        std::vector<std::string>{"artifacts", "environments", "launch_packages", "package_pairs",
-                                 "runtime_packages", "transforms"});
+  CHECK(schema.CollectionNames() == std::vector<std::string>{"artifacts", "environments",
+                                                             "launch_packages", "package_pairs",
+                                                             "runtime_packages", "transforms"});
 }
 
 TEST_CASE("fact schema: another domain adds scope facts and fields of existing collections") {
-  static const ScopeFact kScope[] = {{"repo.answer", ValueKind::kInt, "a test fact",
-                                      "no answer", "give --answer", &Answer, &NowhereScope}};
+  static const ScopeFact kScope[] = {{"repo.answer", ValueKind::kInt, "a test fact", "no answer",
+                                      "give --answer", &Answer, &NowhereScope}};
   static const ItemField kExtra[] = {
       {"image.python_override", ValueKind::kVersion, "a test field", &EnvImagePython, &Nowhere}};
   static const CollectionFields kFields[] = {{"environments", kExtra}};

@@ -1,10 +1,9 @@
-#include "report/output_format.h"
-
 #include <doctest/doctest.h>
 
 #include <sstream>
 
 #include "report/color.h"
+#include "report/output_format.h"
 
 namespace beamcompat {
 namespace {
