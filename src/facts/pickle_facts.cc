@@ -1,6 +1,7 @@
 #include "facts/pickle_facts.h"
 
 #include <algorithm>
+#include <ostream>
 
 namespace beamcompat {
 
@@ -47,6 +48,34 @@ nlohmann::ordered_json PickleFactsToJson(const PickleFacts& facts) {
   out["picklers"] = facts.picklers();
   out["payloads"] = std::move(payloads);
   return out;
+}
+
+namespace {
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out.empty() ? "none" : out;
+}
+
+}  // namespace
+
+void WritePickleFactsText(const PickleFacts& facts, std::ostream& out) {
+  out << "pickles: " << facts.payloads.size() << " payloads, " << facts.distinct
+      << " distinct; picklers: " << Join(facts.picklers()) << "\n";
+  for (const PayloadFacts& payload : facts.payloads) {
+    out << "pickles['" << payload.transform_name << "']: ";
+    if (!payload.readable) {
+      out << "unreadable: " << payload.error << "\n";
+      continue;
+    }
+    out << payload.pickler << "; modules: " << Join(payload.modules);
+    if (!payload.main_names.empty()) out << "; __main__ names: " << Join(payload.main_names);
+    for (const MainFunctionFact& function : payload.main_functions) {
+      out << "; __main__: " << function.name << " reads " << Join(function.globals);
+    }
+    out << "\n";
+  }
 }
 
 }  // namespace beamcompat

@@ -6,6 +6,7 @@
 #define BEAMCOMPAT_FACTS_PICKLE_FACTS_H_
 
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,9 @@ struct PickleFacts {
 };
 
 nlohmann::ordered_json PickleFactsToJson(const PickleFacts& facts);
+// One line per payload for `beamcompat facts --format text`:
+// "pickles['ParseLine']: dill; modules: apache_beam.transforms.core; __main__: parse_line reads json"
+void WritePickleFactsText(const PickleFacts& facts, std::ostream& out);
 
 }  // namespace beamcompat
 
