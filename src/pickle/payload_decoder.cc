@@ -2,6 +2,9 @@
 
 #include <array>
 #include <bzlib.h>
+#include <cstdlib>
+#include <limits>
+#include <vector>
 #include <zlib.h>
 
 #include <fmt/format.h>
@@ -10,6 +13,7 @@ namespace beamcompat {
 namespace {
 
 constexpr size_t kChunk = 64 * 1024;
+constexpr size_t kKeptBuffer = 4 << 20;
 
 constexpr std::array<int8_t, 256> MakeBase64Table() {
   std::array<int8_t, 256> table{};
@@ -34,17 +38,18 @@ std::string MiB(uint64_t bytes) {
   return fmt::format("{} bytes", bytes);
 }
 
-// Grows `out` by one chunk (doubling) up to the per-payload cap.
-bool Grow(std::string* out, const DecodeLimits& limits, std::string* error) {
-  size_t old_size = out->size();
-  if (old_size >= limits.max_payload_bytes) {
+// Makes room after `produced` bytes of `buffer` (grown by doubling, never shrunk: it is
+// reused across payloads) and says how much may be written within the per-payload cap.
+bool Room(std::string* buffer, size_t produced, const DecodeLimits& limits, size_t* room,
+          std::string* error) {
+  if (produced >= limits.max_payload_bytes) {
     *error = fmt::format("decompressed payload exceeds the {} per-payload limit",
                          MiB(limits.max_payload_bytes));
     return false;
   }
-  size_t grow = std::min<uint64_t>(std::max(kChunk, old_size),
-                                   limits.max_payload_bytes - old_size);
-  out->resize(old_size + grow);
+  if (buffer->size() <= produced) buffer->resize(std::max(kChunk, buffer->size() * 2));
+  *room = std::min<uint64_t>(buffer->size(), limits.max_payload_bytes) - produced;
+  *room = std::min<size_t>(*room, std::numeric_limits<unsigned>::max());
   return true;
 }
 
@@ -61,23 +66,78 @@ bool Charge(size_t produced, size_t* charged, DecompressionBudget* budget,
   return true;
 }
 
+// libbz2 allocates its ~3.6 MB block tables for every stream; fresh mmap'd pages for each
+// small payload cost more than decompressing it. Freed blocks are kept per thread and reused.
+class BlockCache {
+ public:
+  ~BlockCache() {
+    for (auto& block : free_) std::free(block.data);
+  }
+  void* Get(size_t size) {
+    for (size_t i = 0; i < free_.size(); ++i) {
+      if (free_[i].size == size) {
+        void* data = free_[i].data;
+        free_.erase(free_.begin() + static_cast<ptrdiff_t>(i));
+        return data;
+      }
+    }
+    void* data = std::malloc(size);
+    if (data != nullptr) sizes_.push_back(Block{data, size});
+    return data;
+  }
+  void Put(void* data) {
+    for (size_t i = 0; i < sizes_.size(); ++i) {
+      if (sizes_[i].data != data) continue;
+      if (free_.size() < kMaxCached) {
+        free_.push_back(sizes_[i]);
+      } else {
+        std::free(data);
+      }
+      sizes_.erase(sizes_.begin() + static_cast<ptrdiff_t>(i));
+      return;
+    }
+    std::free(data);
+  }
+
+ private:
+  struct Block {
+    void* data;
+    size_t size;
+  };
+  static constexpr size_t kMaxCached = 4;
+  std::vector<Block> sizes_;  // blocks handed out
+  std::vector<Block> free_;   // blocks kept for reuse
+};
+
+void* BzAlloc(void* opaque, int items, int size) {
+  return static_cast<BlockCache*>(opaque)->Get(static_cast<size_t>(items) * size);
+}
+
+void BzFree(void* opaque, void* data) { static_cast<BlockCache*>(opaque)->Put(data); }
+
+// Decompresses into `out` (a reusable buffer, possibly larger); *size = bytes produced.
 bool InflateBzip2(std::string_view in, const DecodeLimits& limits,
-                  DecompressionBudget* budget, std::string* out, std::string* error) {
+                  DecompressionBudget* budget, std::string* out, size_t* size,
+                  std::string* error) {
+  thread_local BlockCache cache;
   bz_stream stream{};
+  stream.bzalloc = BzAlloc;
+  stream.bzfree = BzFree;
+  stream.opaque = &cache;
   if (BZ2_bzDecompressInit(&stream, 0, 0) != BZ_OK) {
     *error = "cannot initialise the bz2 decompressor";
     return false;
   }
   stream.next_in = const_cast<char*>(in.data());
   stream.avail_in = static_cast<unsigned>(in.size());
-  size_t produced = 0, charged = 0;
+  size_t produced = 0, charged = 0, room = 0;
   int rc = BZ_OK;
   while (rc == BZ_OK) {
-    if (produced == out->size() && !Grow(out, limits, error)) break;
+    if (!Room(out, produced, limits, &room, error)) break;
     stream.next_out = out->data() + produced;
-    stream.avail_out = static_cast<unsigned>(out->size() - produced);
+    stream.avail_out = static_cast<unsigned>(room);
     rc = BZ2_bzDecompress(&stream);
-    produced = out->size() - stream.avail_out;
+    produced += room - stream.avail_out;
     if (!Charge(produced, &charged, budget, error)) {
       rc = BZ_MEM_ERROR;
     } else if (rc == BZ_OK && stream.avail_in == 0 && stream.avail_out != 0) {
@@ -95,12 +155,12 @@ bool InflateBzip2(std::string_view in, const DecodeLimits& limits,
     *error = fmt::format("{} bytes of trailing data after the bz2 stream", unused);
     return false;
   }
-  out->resize(produced);
+  *size = produced;
   return true;
 }
 
 bool InflateZlib(std::string_view in, const DecodeLimits& limits, DecompressionBudget* budget,
-                 std::string* out, std::string* error) {
+                 std::string* out, size_t* size, std::string* error) {
   z_stream stream{};
   if (inflateInit(&stream) != Z_OK) {
     *error = "cannot initialise the zlib decompressor";
@@ -108,14 +168,14 @@ bool InflateZlib(std::string_view in, const DecodeLimits& limits, DecompressionB
   }
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
   stream.avail_in = static_cast<uInt>(in.size());
-  size_t produced = 0, charged = 0;
+  size_t produced = 0, charged = 0, room = 0;
   int rc = Z_OK;
   while (rc == Z_OK) {
-    if (produced == out->size() && !Grow(out, limits, error)) break;
+    if (!Room(out, produced, limits, &room, error)) break;
     stream.next_out = reinterpret_cast<Bytef*>(out->data() + produced);
-    stream.avail_out = static_cast<uInt>(out->size() - produced);
+    stream.avail_out = static_cast<uInt>(room);
     rc = inflate(&stream, Z_NO_FLUSH);
-    produced = out->size() - stream.avail_out;
+    produced += room - stream.avail_out;
     if (!Charge(produced, &charged, budget, error)) {
       rc = Z_MEM_ERROR;
     } else if ((rc == Z_OK || rc == Z_BUF_ERROR) && stream.avail_in == 0 && stream.avail_out != 0) {
@@ -136,7 +196,7 @@ bool InflateZlib(std::string_view in, const DecodeLimits& limits, DecompressionB
     *error = fmt::format("{} bytes of trailing data after the zlib stream", unused);
     return false;
   }
-  out->resize(produced);
+  *size = produced;
   return true;
 }
 
@@ -207,12 +267,18 @@ bool DecodeBase64(std::string_view text, std::string* out, std::string* error) {
 DecodedPayload Decompress(std::string_view compressed, const DecodeLimits& limits,
                           DecompressionBudget* budget) {
   DecodedPayload result;
+  // Output goes to a per-thread buffer that is reused: fresh pages for every small payload
+  // cost more than decompressing it. Only the exact result is copied out.
+  thread_local std::string buffer;
+  size_t size = 0;
   if (compressed.substr(0, 3) == "BZh") {
     result.compression = Compression::kBzip2;
-    result.ok = InflateBzip2(compressed, limits, budget, &result.pickle, &result.error);
+    result.ok = InflateBzip2(compressed, limits, budget, &buffer, &size, &result.error);
+    if (result.ok) result.pickle.assign(buffer.data(), size);
   } else if (IsZlibHeader(compressed)) {
     result.compression = Compression::kZlib;
-    result.ok = InflateZlib(compressed, limits, budget, &result.pickle, &result.error);
+    result.ok = InflateZlib(compressed, limits, budget, &buffer, &size, &result.error);
+    if (result.ok) result.pickle.assign(buffer.data(), size);
   } else if (!compressed.empty() && compressed[0] == '\x80') {
     result.ok = true;
     result.pickle.assign(compressed);
@@ -226,6 +292,7 @@ DecodedPayload Decompress(std::string_view compressed, const DecodeLimits& limit
         "bytes {})", head);
   }
   if (!result.ok) result.pickle.clear();
+  if (buffer.size() > kKeptBuffer) buffer = std::string();  // keep only a modest buffer
   return result;
 }
 
