@@ -6,6 +6,8 @@ namespace beamcompat {
 
 const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> kCommands = {
+      {"check", "check a pipeline's launch and runtime environments against the rules", RunCheck},
+      {"facts", "print what beamcompat learned from the inputs", RunFacts},
   };
   return kCommands;
 }

@@ -9,6 +9,9 @@
 
 namespace beamcompat {
 
+int RunCheck(const std::vector<std::string>& args, const CommandContext& ctx);
+int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx);
+
 }  // namespace beamcompat
 
 #endif  // BEAMCOMPAT_CLI_COMMANDS_H_

@@ -360,6 +360,24 @@ def write(name, pipeline, json_too=False):
             f.write("\n")
 
 
+def write_staging_dir():
+    """testdata/staging/dataflow_wordcount: a downloaded staging location in which the wheel
+    is missing. pipeline.textproto is encoded to pipeline.pb in the build tree."""
+    staging = os.path.join(ROOT, "testdata", "staging", "dataflow_wordcount")
+    os.makedirs(staging, exist_ok=True)
+    with open(os.path.join(staging, "pipeline.textproto"), "w") as f:
+        f.write(HEADER + "\n".join(to_text(dataflow_wordcount())) + "\n")
+    with open(os.path.join(staging, "requirements.txt"), "w") as f:
+        f.write("mylib==0.3.1\nrequests>=2.31,<3\n")
+    with open(os.path.join(staging, "pickled_main_session"), "wb") as f:
+        f.write(bz2.compress(pickle.dumps({"WORDS_RE": r"[\w\']+"}, protocol=4), 9))
+    with open(os.path.join(ROOT, "testdata", "lists",
+                           "submission_environment_dependencies.txt"), "rb") as src:
+        data = src.read()
+    with open(os.path.join(staging, "submission_environment_dependencies.txt"), "wb") as f:
+        f.write(data)
+
+
 def main():
     write("dataflow_wordcount", dataflow_wordcount(), json_too=True)
     write("custom_image", custom_image())
@@ -368,6 +386,7 @@ def main():
     write("cross_language", cross_language())
     write("portable_external", portable_external())
     write("broken_payloads", broken_payloads())
+    write_staging_dir()
     corrupt = os.path.join(HERE, "corrupt")
     os.makedirs(corrupt, exist_ok=True)
     whole = encode("Pipeline", dataflow_wordcount())
