@@ -61,6 +61,17 @@ STUB_WINDOW = '''
 class WindowFn(object):
     pass
 '''
+# numpy 2 is not installable here; this stand-in has the two names a numpy 2 array pickle
+# refers to (numpy._core.multiarray._reconstruct and ndarray), so the fixture's global
+# references are those of a real numpy 2 pickle.
+STUB_NUMPY_MULTIARRAY = '''
+class ndarray(object):
+    pass
+
+
+def _reconstruct(subtype, shape, dtype):
+    return subtype()
+'''
 VENDORED_INIT = '''
 from .cloudpickle import *  # noqa
 from .cloudpickle_fast import CloudPickler, dumps, dump  # noqa
@@ -91,6 +102,14 @@ def format_order(order):
 
 
 extract_id = lambda line: json.loads(line)["id"]  # noqa: E731
+
+
+class Numpy2Array:
+    """Pickles like a numpy 2 array: by reference to numpy._core.multiarray."""
+
+    def __reduce__(self):
+        from numpy._core import multiarray
+        return (multiarray._reconstruct, (multiarray.ndarray, (0,), b"b"))
 
 
 class AddTaxFn:
@@ -141,6 +160,7 @@ def fixtures():
         ("main_nested_closure", wrapped(format_order), [format_order]),
         ("combinefn", MeanPriceFn(), []),
         ("windowfn", ShopHoursWindowFn(9, 18), []),
+        ("numpy2_side_input", dofn(ParseOrderFn(Numpy2Array())), []),
     ]
 
 
@@ -201,6 +221,11 @@ def write_stub_tree(root):
                    os.path.join(vendored, module))
     with open(os.path.join(vendored, "__init__.py"), "w") as f:
         f.write(VENDORED_INIT)
+    os.makedirs(os.path.join(root, "numpy", "_core"))
+    open(os.path.join(root, "numpy", "__init__.py"), "w").close()
+    open(os.path.join(root, "numpy", "_core", "__init__.py"), "w").close()
+    with open(os.path.join(root, "numpy", "_core", "multiarray.py"), "w") as f:
+        f.write(STUB_NUMPY_MULTIARRAY)
     for dist in ("dill", "cloudpickle", "yaml"):
         os.symlink(os.path.join(DIST_PACKAGES, dist), os.path.join(root, dist))
 

@@ -99,7 +99,10 @@ def main():
     for python_dir in ("py38", "py39", "py310", "py312", "py313"):
         write("dill_" + python_dir, pipeline(python_dir, shop(python_dir, "dill")))
     write("cloudpickle_py312", pipeline("py312", shop("py312", "cloudpickle")))
-    write("vendored_cloudpickle_py311", pipeline("py311", shop("py311", "vendored_cloudpickle")))
+    write("vendored_cloudpickle_py311", pipeline("py311", shop("py311", "vendored_cloudpickle"),
+                                                 beam="2.66.0"))
+    numpy2 = [("ParseOrders", pardo(fixture("py311", "cloudpickle", "numpy2_side_input")))]
+    write("numpy2_py311", pipeline("py311", numpy2))
     mixed = shop("py310", "dill")[:2] + shop("py310", "cloudpickle")[5:7]
     write("mixed_py310", pipeline("py310", mixed))
     write("corrupt_py311", pipeline("py311", corrupt("py311")))
