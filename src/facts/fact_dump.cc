@@ -146,8 +146,9 @@ void WriteEnvironmentText(const Json& env, std::ostream& out) {
   if (!env["image"].is_null()) out << "  image: " << env["image"].get<std::string>() << "\n";
   if (!env["sdk_base"].is_null()) {
     const Json& sdk = env["sdk_base"];
-    out << "  sdk_base: python " << sdk["python"].get<std::string>() << ", beam "
-        << sdk["beam_version"].get<std::string>() << "\n";
+    std::string python = sdk["python"].get<std::string>();
+    out << "  sdk_base: " << (python.empty() ? "not a Python SDK" : "python " + python)
+        << ", beam " << sdk["beam_version"].get<std::string>() << "\n";
   }
   if (env.contains("anyof_parent")) {
     out << "  anyof_parent: " << env["anyof_parent"].get<std::string>() << "\n";
@@ -195,6 +196,9 @@ void WriteFactsText(const FactSet& facts, std::ostream& out) {
   }
   out << "pipeline: " << pipeline["file"].get<std::string>() << " ("
       << pipeline["format"].get<std::string>() << ")\n";
+  if (pipeline.contains("staging_dir")) {
+    out << "pipeline.staging_dir: " << pipeline["staging_dir"].get<std::string>() << "\n";
+  }
   for (const Json& env : pipeline["environments"]) WriteEnvironmentText(env, out);
   WriteCountsText("transforms", pipeline["transforms"], out);
   WriteCountsText("payloads", pipeline["payloads"], out);
