@@ -3,7 +3,9 @@
 #ifndef BEAMCOMPAT_BASE_FILE_SYSTEM_H_
 #define BEAMCOMPAT_BASE_FILE_SYSTEM_H_
 
+#include <istream>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,10 @@ class FileSystem {
   // e.g. "cannot read 'x.txt': no such file or directory" or "'dir' is a directory".
   virtual bool ReadFile(const std::string& path, std::string* contents, std::string* err) const = 0;
   virtual FileKind Kind(const std::string& path) const = 0;
+  // Opens a file for streaming reads (logs too large to hold in memory). On failure returns
+  // null and sets *err as ReadFile does. The default reads the whole file via ReadFile.
+  virtual std::unique_ptr<std::istream> OpenForReading(const std::string& path,
+                                                       std::string* err) const;
   // Entries of a directory (names only), sorted. Empty when it is not a directory.
   virtual std::vector<std::string> ListDirectory(const std::string& path) const = 0;
 };
@@ -26,6 +32,8 @@ class RealFileSystem : public FileSystem {
  public:
   bool ReadFile(const std::string& path, std::string* contents, std::string* err) const override;
   FileKind Kind(const std::string& path) const override;
+  std::unique_ptr<std::istream> OpenForReading(const std::string& path,
+                                               std::string* err) const override;
   std::vector<std::string> ListDirectory(const std::string& path) const override;
 };
 
