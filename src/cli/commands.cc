@@ -6,6 +6,7 @@ namespace beamcompat {
 
 const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> kCommands = {
+      {"diagnose", "explain a failed job from its worker log", RunDiagnose},
   };
   return kCommands;
 }

@@ -9,6 +9,8 @@
 
 namespace beamcompat {
 
+int RunDiagnose(const std::vector<std::string>& args, const CommandContext& ctx);
+
 }  // namespace beamcompat
 
 #endif  // BEAMCOMPAT_CLI_COMMANDS_H_
