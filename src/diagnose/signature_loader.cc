@@ -94,8 +94,7 @@ bool RuleFileParser::CompilePattern(const YAML::Node& node, const char* key,
   }
   auto re = std::make_unique<RE2>(value.as<std::string>(), SignaturePatternOptions());
   if (!re->ok()) {
-    Error(value, "invalid pattern in '" + std::string(key) + "': " + re->error() +
-                     (re->error_arg().empty() ? "" : " at " + Quote(re->error_arg())));
+    Error(value, "invalid pattern in '" + std::string(key) + "': " + re->error());
     return false;
   }
   for (const auto& [name, index] : re->NamedCapturingGroups()) {
