@@ -61,8 +61,9 @@ void WriteDiagnoseText(const Report& report, const DiagnoseSummary& summary, boo
     out << "no failure found in " << where << "\n";
   } else {
     size_t n = report.diagnostics.size();
-    out << n << (n == 1 ? " distinct failure" : " distinct failures") << " ("
-        << Occurrences(report) << " occurrences) in " << where << "\n";
+    int occurrences = Occurrences(report);
+    out << n << (n == 1 ? " distinct failure" : " distinct failures") << " (" << occurrences
+        << (occurrences == 1 ? " occurrence" : " occurrences") << ") in " << where << "\n";
   }
   if (summary.overflow > 0) {
     out << summary.overflow << " more occurrences of other failures were counted but not kept\n";
