@@ -7,6 +7,8 @@ namespace beamcompat {
 const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> kCommands = {
       {"diagnose", "explain a failed job from its worker log", RunDiagnose},
+      {"diff", "compare the packages of the launch and runtime environments", RunDiff},
+      {"facts", "print what beamcompat learned from the inputs", RunFacts},
   };
   return kCommands;
 }

@@ -9,7 +9,11 @@
 
 namespace beamcompat {
 
+// cli/diagnose_command.cc: explain a failed job from its worker log.
 int RunDiagnose(const std::vector<std::string>& args, const CommandContext& ctx);
+// cli/diff_command.cc: compare the packages of the launch and runtime environments.
+int RunDiff(const std::vector<std::string>& args, const CommandContext& ctx);
+int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx);
 
 }  // namespace beamcompat
 

@@ -71,7 +71,7 @@ bool LoadRules(const CommandOptions& o, const CommandContext& ctx, SignatureRule
   return true;
 }
 
-void PrintMessages(const Messages& messages, std::ostream& err) {
+void PrintLoadMessages(const Messages& messages, std::ostream& err) {
   for (const Message& m : messages.all()) {
     err << (m.where.empty() ? "beamcompat: " + std::string(LevelName(m.level)) + ": " + m.text
                             : m.ToString())
@@ -137,7 +137,7 @@ int RunDiagnose(const std::vector<std::string>& args, const CommandContext& ctx)
   Messages messages;
   SignatureRuleSet rules;
   if (!LoadRules(o, ctx, &rules, &messages)) {
-    PrintMessages(messages, ctx.err);
+    PrintLoadMessages(messages, ctx.err);
     return kExitUsageOrInput;
   }
   std::string log = o.positional.empty() ? "-" : o.positional[0];
