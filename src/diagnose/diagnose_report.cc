@@ -18,6 +18,7 @@ void AddSideVersions(const FactSet& facts, Diagnostic* diagnostic) {
     std::string prefix = SideName(side);
     if (s.python) diagnostic->facts.emplace_back(prefix + ".python", s.python->value);
     if (s.beam_version) diagnostic->facts.emplace_back(prefix + ".beam", s.beam_version->value);
+    if (s.image) diagnostic->facts.emplace_back(prefix + ".image", s.image->value.raw);
   }
 }
 

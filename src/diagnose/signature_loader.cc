@@ -15,7 +15,7 @@ namespace {
 
 const std::vector<std::string> kRuleKeys = {"code",    "name",   "class",   "severity", "priority",
                                             "summary", "rationale", "fix",  "example",  "match",
-                                            "message", "help",   "package"};
+                                            "message", "help",   "package", "check_rules"};
 const std::vector<std::string> kMatchKeys = {"exception", "line", "frames", "not_frames", "when",
                                              "fallback"};
 
@@ -235,6 +235,13 @@ bool RuleFileParser::ParseRule(const YAML::Node& node, SignatureRule* rule) {
     ok = false;
   }
   if (node["priority"]) rule->priority = node["priority"].as<int>();
+  if (YAML::Node checks = node["check_rules"]) {
+    if (!checks.IsSequence()) {
+      Error(checks, "'check_rules' must be a list of check rule codes");
+      ok = false;
+    }
+    for (const YAML::Node& code : checks) rule->check_rules.push_back(code.as<std::string>());
+  }
   std::set<std::string> names;
   ok = ParseMatch(node, rule, &names) && ok;
   ok = ParseTemplates(node, rule, names) && ok;

@@ -57,6 +57,7 @@ struct SignatureRule {
   std::string message;              // template: {capture}, {type}, {module}, ...
   std::vector<std::string> help;    // templates
   std::string package;              // template naming a module or distribution to look up
+  std::vector<std::string> check_rules;  // codes of `check` rules whose findings explain it
 };
 
 // Rules in evaluation order plus their first-pass sets.
