@@ -42,7 +42,10 @@ std::vector<size_t> Candidates(const RE2::Set* set, const std::vector<size_t>& i
                                std::string_view text) {
   std::vector<int> hits;
   std::vector<size_t> out;
-  if (!set || indexes.empty() || !set->Match(text, &hits)) return out;
+  // Match without a result vector first: it allocates nothing, and most lines match nothing.
+  if (!set || indexes.empty() || !set->Match(text, nullptr) || !set->Match(text, &hits)) {
+    return out;
+  }
   for (int hit : hits) out.push_back(indexes[static_cast<size_t>(hit)]);
   std::sort(out.begin(), out.end());
   return out;

@@ -23,6 +23,13 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// Python prints the header on a line of its own; loggers put it after their message
+// ("... Original traceback is Traceback (most recent call last):"). Checking both ends keeps
+// this O(1) per line.
+bool IsTracebackHeader(std::string_view trimmed) {
+  return StartsWith(trimmed, kTracebackHeader) || EndsWith(trimmed, kTracebackHeader);
+}
+
 bool IsChainMarker(std::string_view trimmed) {
   return trimmed == "During handling of the above exception, another exception occurred:" ||
          trimmed == "The above exception was the direct cause of the following exception:";
@@ -35,8 +42,10 @@ bool IsTracebackNoise(std::string_view trimmed) {
   return trimmed.find_first_not_of("^~ ") == std::string_view::npos;
 }
 
-bool IsIdentStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool IsIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+// ASCII only, without the locale lookups of <cctype> (this runs on every log line).
+bool IsIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool IsIdentChar(char c) { return IsIdentStart(c) || (c >= '0' && c <= '9'); }
+
 
 // Length of a dotted identifier at the start of `s`, or 0.
 size_t DottedIdentifierLength(std::string_view s) {
@@ -111,7 +120,7 @@ bool ParseFrameLine(std::string_view trimmed, Frame* frame) {
 
 void TracebackParser::Feed(const LogLine& line) {
   std::string_view trimmed = Trim(line.text);
-  if (trimmed.find(kTracebackHeader) != std::string_view::npos) {
+  if (IsTracebackHeader(trimmed)) {
     StartTraceback(line);
     return;
   }

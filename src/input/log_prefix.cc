@@ -7,6 +7,9 @@ namespace beamcompat {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlnum(char c) {
+  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // True when `s` has `count` digits at `pos`.
 bool DigitsAt(std::string_view s, size_t pos, size_t count) {
@@ -80,8 +83,7 @@ std::string_view MatchLevel(std::string_view s, size_t pos, size_t* end) {
 // After "LEVEL:", Python's default format continues "logger.name:message".
 size_t SkipLoggerName(std::string_view s, size_t pos) {
   size_t i = pos;
-  while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_' ||
-                          s[i] == '.')) {
+  while (i < s.size() && (IsAsciiAlnum(s[i]) || s[i] == '_' || s[i] == '.')) {
     ++i;
   }
   if (i > pos && i < s.size() && s[i] == ':') return i + 1;
@@ -112,6 +114,7 @@ bool ConsumePrefix(std::string_view* s, std::string_view prefix) {
 // Dataflow's service wraps worker errors: "Error message from worker: generic::unknown: ...",
 // sometimes behind Java exception names.
 std::string_view StripWrappers(std::string_view s) {
+  if (s.empty() || std::string_view("EgWjo").find(s[0]) == std::string_view::npos) return s;
   bool changed = true;
   while (changed) {
     changed = ConsumePrefix(&s, "Error message from worker: ") ||

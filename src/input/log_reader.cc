@@ -1,5 +1,7 @@
 #include "input/log_reader.h"
 
+#include <string.h>
+
 #include <cstring>
 #include <istream>
 #include <string>
@@ -89,8 +91,9 @@ class LineEmitter {
 
   // A traceback logged as one message with literal "\n" escapes becomes several lines.
   void EmitText(std::string_view text, LogLine* out) {
-    if (text.find(kTracebackHeader) == std::string_view::npos ||
-        text.find("\\n") == std::string_view::npos) {
+    if (std::memchr(text.data(), '\\', text.size()) == nullptr ||
+        memmem(text.data(), text.size(), "\\n", 2) == nullptr ||
+        memmem(text.data(), text.size(), kTracebackHeader.data(), kTracebackHeader.size()) == nullptr) {
       out->text = text;
       sink_(*out);
       return;
