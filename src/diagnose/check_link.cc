@@ -15,33 +15,49 @@ std::string FactValue(const Diagnostic& d, const std::string& key) {
   return "";
 }
 
-// A finding about one package (a for_each over packages) names it in an `item.name`-like fact.
-bool IsPerPackage(const Diagnostic& check) {
+// A finding about one item (a package, a module) names it in `item.*` facts.
+bool IsPerItem(const Diagnostic& check) {
   for (const auto& [k, v] : check.facts) {
-    if (k.ends_with(".name") || k.ends_with(".key")) return true;
+    if (k.starts_with("item.")) return true;
   }
   return false;
 }
 
-// True when the check finding concerns `distribution`, or is not about one package at all.
-bool Concerns(const Diagnostic& check, const std::string& distribution) {
-  if (distribution.empty() || !IsPerPackage(check)) return true;
-  std::string key = NormalizePackageName(distribution);
+// True when the check finding concerns one of `names` (a distribution, a module), or is not
+// about one item at all.
+bool Concerns(const Diagnostic& check, const std::vector<std::string>& names) {
+  if (names.empty() || !IsPerItem(check)) return true;
   for (const auto& [k, v] : check.facts) {
-    if (NormalizePackageName(v) == key) return true;
+    if (!k.starts_with("item.")) continue;
+    for (const std::string& name : names) {
+      if (v == name || NormalizePackageName(v) == NormalizePackageName(name)) return true;
+    }
   }
   return false;
+}
+
+// The distribution and module a diagnosis is about, as check findings may name them.
+std::vector<std::string> NamesOf(const Diagnosis& diagnosis, const Diagnostic& built) {
+  std::vector<std::string> names;
+  std::string distribution = FactValue(built, "distribution");
+  if (!distribution.empty()) names.push_back(distribution);
+  for (const auto& [k, v] : diagnosis.captures) {
+    if (k != "module" || v.empty()) continue;
+    names.push_back(v);
+    names.push_back(v.substr(0, v.find('.')));
+  }
+  return names;
 }
 
 std::vector<size_t> Related(const Diagnosis& diagnosis, const Diagnostic& built,
                             const Report& checks) {
   std::vector<size_t> out;
   const std::vector<std::string>& codes = diagnosis.rule->check_rules;
-  std::string distribution = FactValue(built, "distribution");
+  std::vector<std::string> names = NamesOf(diagnosis, built);
   for (size_t i = 0; i < checks.diagnostics.size(); ++i) {
     const Diagnostic& check = checks.diagnostics[i];
     if (std::find(codes.begin(), codes.end(), check.code) != codes.end() &&
-        Concerns(check, distribution)) {
+        Concerns(check, names)) {
       out.push_back(i);
     }
   }
