@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/string_vector.h"
+
 #include "base/message.h"
 #include "lint/dockerfile_lines.h"
 

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/string_vector.h"
+
 namespace beamcompat {
 
 TEST_CASE("variable expansion: every Dockerfile form") {
