@@ -38,6 +38,7 @@ class Version {
 
   std::string BaseVersion() const;    // epoch and release only: "2.50.0rc1" -> "2.50.0"
   std::string PublicVersion() const;  // without the local label
+  Version WithoutLocal() const;       // this version with the local label dropped
 
   friend std::strong_ordering operator<=>(const Version& a, const Version& b);
   friend bool operator==(const Version& a, const Version& b) { return (a <=> b) == 0; }
