@@ -6,6 +6,7 @@ namespace beamcompat {
 
 const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> kCommands = {
+      {"facts", "print what beamcompat learned from the inputs", RunFacts},
   };
   return kCommands;
 }

@@ -9,6 +9,8 @@
 
 namespace beamcompat {
 
+int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx);
+
 }  // namespace beamcompat
 
 #endif  // BEAMCOMPAT_CLI_COMMANDS_H_

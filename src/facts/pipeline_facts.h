@@ -29,6 +29,8 @@ struct StagedArtifact {
   std::string location;  // file path or URL, informative only
   std::string sha256;
   std::string proto_path;  // components.environments['e'].dependencies[2]
+  // With --staging DIR: whether DIR holds a file of this staged name; unset otherwise.
+  std::optional<bool> present_in_staging;
 };
 
 struct PipelineEnvironment {
@@ -40,6 +42,7 @@ struct PipelineEnvironment {
   bool is_python = false;  // has a Python sdk_base capability
   std::vector<StagedArtifact> artifacts;
   std::string proto_path;  // components.environments['e']
+  std::string anyof_parent;  // set on the alternatives of a beam:env:anyof:v1 environment
 };
 
 // A pickled function the worker will load: a DoFn, CombineFn, WindowFn or source.
@@ -63,7 +66,10 @@ struct PipelineFacts {
   std::string format;  // "binary", "text" or "json"
   std::vector<PipelineEnvironment> environments;  // sorted by id
   std::vector<TransformFacts> transforms;         // sorted by id
+  // Pickled window functions of components.windowing_strategies, sorted by strategy id.
+  std::vector<PickledPayload> windowing_payloads;
   std::vector<std::string> requirements;
+  std::string staging_dir;  // the --staging directory the pipeline was read from, if any
   std::shared_ptr<const void> storage;  // owns the bytes that PickledPayload::encoded views
 
   const PipelineEnvironment* FindEnvironment(std::string_view id) const;

@@ -1,0 +1,68 @@
+#include "cli/load_inputs.h"
+
+#include <utility>
+
+#include "base/message.h"
+#include "facts/fact_builder.h"
+#include "facts/marker.h"
+#include "input/package_list_reader.h"
+#include "input/pipeline_reader.h"
+#include "input/staging_dir.h"
+
+namespace beamcompat {
+namespace {
+
+// The pipeline named by --pipeline, else the staging directory's pipeline.pb.
+bool LoadPipelineInput(const CommandOptions& options, const CommandContext& ctx,
+                       const std::optional<StagingDir>& staging, FactInputs* inputs,
+                       Messages* messages) {
+  std::string file = options.pipeline;
+  if (file.empty() && staging) file = staging->PathOf(kStagedPipelineFile);
+  if (file.empty()) return true;
+  inputs->pipeline = LoadPipeline(ctx.fs, file, messages);
+  if (!inputs->pipeline) return false;
+  if (staging) MatchStagedArtifacts(*staging, &*inputs->pipeline);
+  return true;
+}
+
+// Reads one side's list with the marker values of the side's Python, when known.
+bool LoadSideList(const std::string& file, const CommandContext& ctx, const FactInputs& inputs,
+                  Side side, std::optional<PackageList>* list, Messages* messages) {
+  if (file.empty()) return true;
+  PackageListOptions list_options;
+  if (std::optional<std::string> python = PythonBeforePackages(inputs, side)) {
+    list_options.markers = WorkerMarkerEnvironment(*python);
+  }
+  *list = LoadPackageList(ctx.fs, file, list_options, messages);
+  return list->has_value();
+}
+
+}  // namespace
+
+bool LoadInputs(const CommandOptions& options, const CommandContext& ctx, FactSet* facts,
+                Messages* messages) {
+  FactInputs inputs;
+  inputs.launch_python_flag = options.launch_python;
+  inputs.runtime_python_flag = options.runtime_python;
+  inputs.runtime_image_flag = options.runtime_image;
+
+  std::optional<StagingDir> staging;
+  if (!options.staging.empty()) {
+    staging = ReadStagingDir(ctx.fs, options.staging, messages);
+    if (!staging) return false;
+  }
+  if (!LoadPipelineInput(options, ctx, staging, &inputs, messages)) return false;
+
+  std::string launch_file = options.launch;
+  if (launch_file.empty() && staging && staging->Has(kSubmissionDependenciesFile)) {
+    launch_file = staging->PathOf(kSubmissionDependenciesFile);
+  }
+  if (!LoadSideList(launch_file, ctx, inputs, Side::kLaunch, &inputs.launch_packages, messages) ||
+      !LoadSideList(options.runtime, ctx, inputs, Side::kRuntime, &inputs.runtime_packages,
+                    messages)) {
+    return false;
+  }
+  return BuildFactSet(std::move(inputs), facts, messages);
+}
+
+}  // namespace beamcompat

@@ -1,0 +1,180 @@
+#include "input/pickled_payloads.h"
+
+#include <array>
+
+#include "base/message.h"
+#include "base/text.h"
+#include "beam_runner_api.pb.h"
+#include "input/wire_diagnosis.h"
+#include "input/wire_reader.h"
+
+namespace beamcompat {
+namespace {
+
+namespace pb = org::apache::beam::model::pipeline::v1;
+using google::protobuf::Descriptor;
+
+constexpr std::string_view kRawPickledUrn = "beam:dofn:pickled_python_info:v1";
+constexpr std::string_view kTransformPickledUrn = "beam:transform:pickled_python:v1";
+constexpr std::array<std::string_view, 4> kWrappedPickledUrns = {
+    "beam:dofn:pickled_python:v1", "beam:combinefn:pickled_python:v1",
+    "beam:window_fn:pickled_python:v1", "beam:source:pickled_python:v1"};
+
+// Transform URNs by the payload message they carry (beam.md §2.1).
+constexpr std::array<std::string_view, 5> kParDoShaped = {
+    "beam:transform:pardo:v1", "beam:transform:sdf_pair_with_restriction:v1",
+    "beam:transform:sdf_split_and_size_restrictions:v1",
+    "beam:transform:sdf_process_sized_element_and_restrictions:v1",
+    "beam:transform:sdf_truncate_sized_restrictions:v1"};
+constexpr std::array<std::string_view, 7> kCombineShaped = {
+    "beam:transform:combine_per_key:v1",
+    "beam:transform:combine_globally:v1",
+    "beam:transform:combine_per_key_precombine:v1",
+    "beam:transform:combine_per_key_merge_accumulators:v1",
+    "beam:transform:combine_per_key_extract_outputs:v1",
+    "beam:transform:combine_grouped_values:v1",
+    "beam:transform:combine_per_key_convert_to_accumulators:v1"};
+
+template <size_t N>
+bool OneOf(std::string_view urn, const std::array<std::string_view, N>& urns) {
+  for (std::string_view candidate : urns) {
+    if (urn == candidate) return true;
+  }
+  return false;
+}
+
+// Reports a nested message that does not parse, at the deepest path the walk can name.
+void WarnUnreadable(const std::string& file, const Descriptor& descriptor,
+                    std::string_view bytes, const std::string& path, const std::string& error,
+                    Messages* messages) {
+  std::optional<WireProblem> problem = FindWireProblem(descriptor, bytes);
+  std::string where = path;
+  std::string text = error;
+  if (problem) {
+    if (!problem->path.empty()) where += "." + problem->path;
+    text = problem->text;
+  }
+  messages->Warning(AtPath(file, where), "cannot read " + descriptor.name() + ": " + text);
+}
+
+// Views the urn (1) and payload (3) of a serialized FunctionSpec.
+bool ViewSpec(std::string_view bytes, std::string_view* urn, std::string_view* payload,
+              std::string* err) {
+  WireReader reader(bytes);
+  WireField field;
+  while (reader.Next(&field)) {
+    if (field.type != WireType::kLengthDelimited) continue;
+    if (field.number == 1) *urn = field.bytes;
+    if (field.number == 3) *payload = field.bytes;
+  }
+  *err = reader.error();
+  return err->empty();
+}
+
+// Adds the pickled payload of the FunctionSpec serialized in `spec_bytes`, if any.
+void AddSpecBytes(const std::string& file, std::string_view spec_bytes, const std::string& path,
+                  std::vector<PickledPayload>* out, Messages* messages) {
+  std::string_view urn, payload;
+  std::string err;
+  if (!ViewSpec(spec_bytes, &urn, &payload, &err)) {
+    WarnUnreadable(file, *pb::FunctionSpec::descriptor(), spec_bytes, path, err, messages);
+    return;
+  }
+  PickledPayload pickled;
+  if (ReadPickledSpec(file, urn, payload, path, &pickled, messages)) {
+    out->push_back(std::move(pickled));
+  }
+}
+
+// ParDoPayload: do_fn (1) and the combine_fn of every combining state spec
+// (state_specs (4) -> value (2) -> combining_spec (3) -> combine_fn (2)).
+void FindParDoPayloads(const std::string& file, std::string_view payload,
+                       const std::string& path, std::vector<PickledPayload>* out,
+                       Messages* messages) {
+  WireReader reader(payload);
+  WireField field;
+  std::string err;
+  while (reader.Next(&field) && err.empty()) {
+    if (field.type != WireType::kLengthDelimited) continue;
+    if (field.number == 1) AddSpecBytes(file, field.bytes, path + ".do_fn", out, messages);
+    if (field.number != 4) continue;
+    std::optional<std::string_view> key = FindBytesField(field.bytes, 1, &err);
+    std::optional<std::string_view> spec = FindBytesField(field.bytes, 2, &err);
+    std::optional<std::string_view> combining = spec ? FindBytesField(*spec, 3, &err) : std::nullopt;
+    std::optional<std::string_view> fn = combining ? FindBytesField(*combining, 2, &err) : std::nullopt;
+    if (fn) {
+      AddSpecBytes(file, *fn,
+                   path + ".state_specs[" + Quote(key.value_or("")) + "].combining_spec.combine_fn",
+                   out, messages);
+    }
+  }
+  if (!reader.error().empty() || !err.empty()) {
+    WarnUnreadable(file, *pb::ParDoPayload::descriptor(), payload, path,
+                   err.empty() ? reader.error() : err, messages);
+  }
+}
+
+// CombinePayload.combine_fn, WindowIntoPayload.window_fn and ReadPayload.source: field 1.
+void FindFirstFieldPayload(const std::string& file, const Descriptor& descriptor,
+                           std::string_view payload, const std::string& path,
+                           std::vector<PickledPayload>* out, Messages* messages) {
+  std::string err;
+  std::optional<std::string_view> spec = FindBytesField(payload, 1, &err);
+  if (!err.empty()) {
+    WarnUnreadable(file, descriptor, payload, path, err, messages);
+    return;
+  }
+  if (spec) {
+    AddSpecBytes(file, *spec, path + "." + descriptor.FindFieldByNumber(1)->name(), out, messages);
+  }
+}
+
+}  // namespace
+
+bool ReadPickledSpec(const std::string& file, std::string_view urn, std::string_view payload,
+                     const std::string& spec_path, PickledPayload* out, Messages* messages) {
+  bool raw = urn == kRawPickledUrn || urn == kTransformPickledUrn;
+  if (!raw && !OneOf(urn, kWrappedPickledUrns)) return false;
+  out->urn = std::string(urn);
+  out->proto_path = spec_path + ".payload";
+  if (raw) {
+    out->encoded = payload;
+    return true;
+  }
+  std::string err;
+  std::optional<std::string_view> value = FindBytesField(payload, 1, &err);
+  if (!err.empty()) {
+    messages->Warning(AtPath(file, out->proto_path), "cannot read BytesValue: " + err);
+    return false;
+  }
+  out->encoded = value.value_or(std::string_view());
+  return true;
+}
+
+std::vector<PickledPayload> FindTransformPayloads(const std::string& file, std::string_view urn,
+                                                  std::string_view payload,
+                                                  const std::string& spec_path,
+                                                  Messages* messages) {
+  std::vector<PickledPayload> found;
+  std::string payload_path = spec_path + ".payload";
+  if (OneOf(urn, kParDoShaped)) {
+    FindParDoPayloads(file, payload, payload_path, &found, messages);
+  } else if (OneOf(urn, kCombineShaped)) {
+    FindFirstFieldPayload(file, *pb::CombinePayload::descriptor(), payload, payload_path, &found,
+                          messages);
+  } else if (urn == "beam:transform:window_into:v1") {
+    FindFirstFieldPayload(file, *pb::WindowIntoPayload::descriptor(), payload, payload_path,
+                          &found, messages);
+  } else if (urn == "beam:transform:read:v1") {
+    FindFirstFieldPayload(file, *pb::ReadPayload::descriptor(), payload, payload_path, &found,
+                          messages);
+  } else if (urn == kTransformPickledUrn) {
+    PickledPayload pickled;
+    if (ReadPickledSpec(file, urn, payload, spec_path, &pickled, messages)) {
+      found.push_back(std::move(pickled));
+    }
+  }
+  return found;
+}
+
+}  // namespace beamcompat

@@ -1,0 +1,34 @@
+// Finds the pickled Python functions a worker will load, inside a transform's serialized
+// payload (beam.md §7.1): the DoFn of a ParDoPayload, the CombineFn of a CombinePayload or of
+// a combining state spec, the WindowFn of a WindowIntoPayload, the source of a ReadPayload.
+// Payloads are viewed in place (no copy); BytesValue wrappers are removed.
+#ifndef BEAMCOMPAT_INPUT_PICKLED_PAYLOADS_H_
+#define BEAMCOMPAT_INPUT_PICKLED_PAYLOADS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "facts/pipeline_facts.h"
+
+namespace beamcompat {
+
+class Messages;
+
+// The pickled payloads in the payload of a transform whose spec has `urn`. `spec_path` is the
+// transform's spec ("components.transforms['t'].spec"); the views point into `payload`, which
+// must outlive them. A payload that does not parse is a warning naming its path.
+std::vector<PickledPayload> FindTransformPayloads(const std::string& file, std::string_view urn,
+                                                  std::string_view payload,
+                                                  const std::string& spec_path,
+                                                  Messages* messages);
+
+// The pickled payload of a FunctionSpec given by its `urn` and `payload` (e.g. a
+// WindowingStrategy's window_fn), if its URN names one. Returns false (with a warning) when a
+// BytesValue wrapper does not parse and false without one when the URN is not a pickled one.
+bool ReadPickledSpec(const std::string& file, std::string_view urn, std::string_view payload,
+                     const std::string& spec_path, PickledPayload* out, Messages* messages);
+
+}  // namespace beamcompat
+
+#endif  // BEAMCOMPAT_INPUT_PICKLED_PAYLOADS_H_

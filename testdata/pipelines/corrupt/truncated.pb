@@ -1,0 +1,64 @@
+
+ª(
+z
+$ref_AppliedPTransform_Read-Impulse_4R
+
+beam:transform:impulse:v1"%
+Noneref_PCollection_PCollection_1*Read/Impulse
+ö
+9ref_AppliedPTransform_Read-Map-lambda-at-iobase-py-908-_5‹
+ø
+beam:transform:pardo:v1£
+†
+ beam:dofn:pickled_python_info:v1|QlpoOTFBWSZTWfSHN5gAABPV4E5QAEUAASKm3AJCBA4AIABUUaGgAAAGqek9J6gaA09PVHqMgDm5YgUc2Tt+Hn501iskqZldl3KAoG9+lFR74u5IpwoSHpDm8wA=%
+Noneref_PCollection_PCollection_1"%
+Noneref_PCollection_PCollection_2*#Read/Map(<lambda at iobase.py:908>):%ref_Environment_default_environment_1
+‹
+ref_AppliedPTransform_Split_8∫
+ª
+beam:transform:pardo:v1ü
+ú
+ beam:dofn:pickled_python_info:v1xQlpoOTFBWSZTWXQrb+wAABBX4FyAAskAAQAOJyUUgkIEDgAgACKagyDDUAzJP1DGAAAAAzJqkmDBN5hhwXmfdUdT5E8gcqlQmrb+wERcXckU4UJB0K2/sA==%
+Noneref_PCollection_PCollection_2"%
+Noneref_PCollection_PCollection_3*Split:%ref_Environment_default_environment_1
+‰
+#ref_AppliedPTransform_PairWithOne_9º
+∑
+beam:transform:pardo:v1õ
+ò
+ beam:dofn:pickled_python_info:v1tQlpoOTFBWSZTWVpY0OYAABFV4ExQCGEAASKi1AJABA4AIAAhqnqemoNBoNtU/VCgAGgZMiGAvIULDiSW9m1+oLsxcvtJNgtF2F+LuSKcKEgtLGhzAA==%
+Noneref_PCollection_PCollection_3"%
+Noneref_PCollection_PCollection_4*PairWithOne:%ref_Environment_default_environment_1
+„
+ref_AppliedPTransform_Window_10ø
+ø
+beam:transform:window_into:v1ù
+ö
+ beam:window_fn:pickled_python:v1v
+tQlpoOTFBWSZTWY1ZKZwAAA914E1AAACAYQABLiVcAkAEDgAgADFNGgDQAANU9Q00D1MTZTJ+pBAPrAwOSypRWYSs0UD8s6uh/JJwLuSKcKEhGrJTOA==%
+Noneref_PCollection_PCollection_4"%
+Noneref_PCollection_PCollection_5*Window:%ref_Environment_default_environment_1
+∑
+$ref_AppliedPTransform_GroupAndSum_11é
+ÿ
+!beam:transform:combine_per_key:v1≤
+ñ
+ beam:combinefn:pickled_python:v1r
+pQlpoOTFBWSZTWaGALyMAAA314ExAAAQAYQABECcOAkAEDgAgACKnqGahtA2k9UKADEaaaNO0lIBDM8N7EZ5SgdXhwwQ2Kk/i7kinChIUMAXkYA==ref_Coder_VarIntCoder_3/ref_AppliedPTransform_GroupAndSum-Precombine_12%
+Noneref_PCollection_PCollection_5"%
+Noneref_PCollection_PCollection_6*GroupAndSum:%ref_Environment_default_environment_1
+ß
+/ref_AppliedPTransform_GroupAndSum-Precombine_12Û
+„
+,beam:transform:combine_per_key_precombine:v1≤
+ñ
+ beam:combinefn:pickled_python:v1r
+pQlpoOTFBWSZTWaGALyMAAA314ExAAAQAYQABECcOAkAEDgAgACKnqGahtA2k9UKADEaaaNO0lIBDM8N7EZ5SgdXhwwQ2Kk/i7kinChIUMAXkYA==ref_Coder_VarIntCoder_3%
+Noneref_PCollection_PCollection_5"%
+Noneref_PCollection_PCollection_6*GroupAndSum/Precombine:%ref_Environment_default_environment_1
+◊
+ref_AppliedPTransform_Format_13≥
+≥
+beam:transform:pardo:v1ó
+î
+ beam:dofn:pickled_python_info:v1pQlpoOTFBWSZTWSHBdakAAA914E1AAACAYQABLKHcgkAEDg
