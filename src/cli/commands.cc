@@ -7,6 +7,7 @@ namespace beamcompat {
 const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> kCommands = {
       {"facts", "print what beamcompat learned from the inputs", RunFacts},
+      {"diff", "compare the packages of the launch and runtime environments", RunDiff},
   };
   return kCommands;
 }

@@ -10,6 +10,8 @@
 namespace beamcompat {
 
 int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx);
+// cli/diff_command.cc: compare the packages of the launch and runtime environments.
+int RunDiff(const std::vector<std::string>& args, const CommandContext& ctx);
 
 }  // namespace beamcompat
 
