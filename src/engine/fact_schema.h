@@ -92,6 +92,8 @@ const FactDomain& PipelineFactDomain();  // engine/pipeline_facts_domain.cc: pip
                                          // environments, artifacts, transforms
 const FactDomain& PackageFactDomain();   // engine/package_facts_domain.cc: package_pairs,
                                          // launch_packages, runtime_packages
+const FactDomain& RepoFactDomain();      // engine/repo_facts_domain.cc: lint's repository
+                                         // collections (beam_images, docker_stages, ...)
 
 // The composed schema: lookups by name. Built once from the domain list; immutable.
 class FactSchema {

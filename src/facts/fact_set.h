@@ -12,6 +12,7 @@
 #include "facts/image_name.h"
 #include "facts/package.h"
 #include "facts/pipeline_facts.h"
+#include "facts/repo_facts.h"
 
 namespace beamcompat {
 
@@ -29,6 +30,7 @@ struct FactSet {
   SideFacts launch;
   SideFacts runtime;
   std::optional<PipelineFacts> pipeline;
+  std::optional<RepoFacts> repo;  // `lint` only: the scanned repository's build files
 
   const SideFacts& side(Side s) const { return s == Side::kLaunch ? launch : runtime; }
 };

@@ -40,7 +40,7 @@ class LineSplitter {
         ++next_;
         continue;
       }
-      LogicalLine line;
+      DockerfileLine line;
       Continued(&line.text);
       Heredocs(&line);
       out_.lines.push_back(std::move(line));
@@ -88,7 +88,7 @@ class LineSplitter {
   }
 
   // `<<EOF`, `<<-EOF`, `<<"EOF"` in RUN, COPY and ADD; bodies follow in marker order.
-  void Heredocs(LogicalLine* line) {
+  void Heredocs(DockerfileLine* line) {
     std::string_view text = line->text.text;
     std::string keyword = ToLower(text.substr(0, text.find_first_of(" \t")));
     if (keyword != "run" && keyword != "copy" && keyword != "add") return;

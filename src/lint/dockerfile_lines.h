@@ -36,7 +36,7 @@ struct Heredoc {
   bool terminated = true;   // false when the file ended before the delimiter
 };
 
-struct LogicalLine {
+struct DockerfileLine {
   LocatedText text;  // the instruction and its arguments, continuations joined
   std::vector<Heredoc> heredocs;
 };
@@ -45,7 +45,7 @@ struct DockerfileLines {
   char escape = '\\';
   std::string syntax;    // the `# syntax=` directive's value, if any
   int syntax_line = 0;
-  std::vector<LogicalLine> lines;
+  std::vector<DockerfileLine> lines;
   int dangling_escape_line = 0;  // the line of a final escape with nothing after it, or 0
   std::string bad_escape;        // an `# escape=` value other than '\' or '`'
   int bad_escape_line = 0;

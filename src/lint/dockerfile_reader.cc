@@ -105,7 +105,7 @@ class Reader {
       Warn(AtLine(df_.file, lines.bad_escape_line, 1),
            "escape directive " + Quote(lines.bad_escape) + " is not '\\' or '`'; using '\\'");
     }
-    for (const LogicalLine& line : lines.lines) {
+    for (const DockerfileLine& line : lines.lines) {
       Instruction(line);
       for (const Heredoc& doc : line.heredocs) {
         if (doc.terminated) continue;
@@ -121,7 +121,7 @@ class Reader {
   }
 
  private:
-  using Handler = void (Reader::*)(const LogicalLine&, const std::string&, size_t);
+  using Handler = void (Reader::*)(const DockerfileLine&, const std::string&, size_t);
 
   void Warn(SourceLocation where, std::string text) { messages_->Warning(where, text); }
 
@@ -130,7 +130,7 @@ class Reader {
     return AtLine(df_.file, at.line, at.column);
   }
 
-  void Instruction(const LogicalLine& line) {
+  void Instruction(const DockerfileLine& line) {
     const std::string& text = line.text.text;
     size_t end = text.find_first_of(" \t");
     std::string keyword = ToLower(text.substr(0, end));
@@ -169,7 +169,7 @@ class Reader {
     return expansion.text;
   }
 
-  void From(const LogicalLine& line, const std::string&, size_t args) {
+  void From(const DockerfileLine& line, const std::string&, size_t args) {
     const LocatedText& text = line.text;
     std::vector<Word> words = SplitArgs(std::string_view(text.text).substr(args), args, df_.escape);
     size_t first = 0;
@@ -202,7 +202,7 @@ class Reader {
     df_.stages.push_back(std::move(stage));
   }
 
-  void Arg(const LogicalLine& line, const std::string&, size_t args) {
+  void Arg(const DockerfileLine& line, const std::string&, size_t args) {
     const LocatedText& text = line.text;
     bool global = df_.stages.empty();
     Variables& vars = global ? globals_ : scope_;
@@ -221,7 +221,7 @@ class Reader {
     }
   }
 
-  void Env(const LogicalLine& line, const std::string&, size_t args) {
+  void Env(const DockerfileLine& line, const std::string&, size_t args) {
     const LocatedText& text = line.text;
     std::string_view rest = std::string_view(text.text).substr(args);
     std::vector<Word> words = SplitArgs(rest, args, df_.escape);
@@ -249,7 +249,7 @@ class Reader {
     stage->env.push_back(std::move(env));
   }
 
-  void RunInstruction(const LogicalLine& line, const std::string&, size_t args) {
+  void RunInstruction(const DockerfileLine& line, const std::string&, size_t args) {
     const LocatedText& text = line.text;
     size_t command_at = SkipFlagText(text.text, args);
     std::string_view command = std::string_view(text.text).substr(command_at);
@@ -299,7 +299,7 @@ class Reader {
     }
   }
 
-  void Copy(const LogicalLine& line, const std::string& keyword, size_t args) {
+  void Copy(const DockerfileLine& line, const std::string& keyword, size_t args) {
     const LocatedText& text = line.text;
     std::vector<Word> words = SplitArgs(std::string_view(text.text).substr(args), args, df_.escape);
     size_t first = 0;
@@ -346,7 +346,7 @@ class Reader {
     return -1;
   }
 
-  void Exec(const LogicalLine& line, const std::string& keyword, size_t args) {
+  void Exec(const DockerfileLine& line, const std::string& keyword, size_t args) {
     const LocatedText& text = line.text;
     DockerExec exec;
     exec.text = text.text.substr(args);
