@@ -18,16 +18,6 @@ std::string DirOf(const std::string& file) {
   return slash == 0 ? "/" : file.substr(0, slash);
 }
 
-// toml++ iterates keys sorted; messages follow the file instead.
-std::vector<std::pair<const toml::key*, const toml::node*>> InFileOrder(const toml::table& table) {
-  std::vector<std::pair<const toml::key*, const toml::node*>> entries;
-  for (const auto& [key, node] : table) entries.emplace_back(&key, &node);
-  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-    return a.first->source().begin < b.first->source().begin;
-  });
-  return entries;
-}
-
 class ConfigParser {
  public:
   ConfigParser(const std::string& file, std::string table_name, Messages* messages)

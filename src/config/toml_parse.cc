@@ -1,5 +1,6 @@
 #include "config/toml_parse.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "base/message.h"
@@ -24,6 +25,15 @@ std::optional<toml::table> ParseToml(const std::string& file, std::string_view t
 SourceLocation TomlLocation(const std::string& file, const toml::node& node) {
   const toml::source_region& where = node.source();
   return AtLine(file, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column));
+}
+
+std::vector<std::pair<const toml::key*, const toml::node*>> InFileOrder(const toml::table& table) {
+  std::vector<std::pair<const toml::key*, const toml::node*>> entries;
+  for (const auto& [key, node] : table) entries.emplace_back(&key, &node);
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    return a.first->source().begin < b.first->source().begin;
+  });
+  return entries;
 }
 
 }  // namespace beamcompat

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <toml++/toml.h>
 
@@ -22,6 +24,10 @@ std::optional<toml::table> ParseToml(const std::string& file, std::string_view t
 
 // The 1-based position toml++ recorded for a node, in `file`.
 SourceLocation TomlLocation(const std::string& file, const toml::node& node);
+
+// The entries of a table in the order the file writes them (toml++ iterates keys sorted), so
+// messages and facts follow the file.
+std::vector<std::pair<const toml::key*, const toml::node*>> InFileOrder(const toml::table& table);
 
 }  // namespace beamcompat
 
