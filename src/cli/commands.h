@@ -13,6 +13,9 @@ int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx);
 // cli/diff_command.cc: compare the packages of the launch and runtime environments.
 int RunDiff(const std::vector<std::string>& args, const CommandContext& ctx);
 
+// cli/lint_command.cc: lint a repository's Dockerfiles, requirements and project files.
+int RunLint(const std::vector<std::string>& args, const CommandContext& ctx);
+
 }  // namespace beamcompat
 
 #endif  // BEAMCOMPAT_CLI_COMMANDS_H_

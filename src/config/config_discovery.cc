@@ -50,7 +50,8 @@ bool ReadConfigFile(const FileSystem& fs, const std::string& path, const std::st
   return true;
 }
 
-// Resolves "." and ".." segments of an absolute path.
+}  // namespace
+
 std::string NormalizePath(const std::string& path) {
   std::vector<std::string_view> out;
   for (std::string_view part : Segments(path)) {
@@ -64,8 +65,6 @@ std::string NormalizePath(const std::string& path) {
   for (std::string_view part : out) joined += "/" + std::string(part);
   return joined.empty() ? "/" : joined;
 }
-
-}  // namespace
 
 std::string RelativePath(const std::string& from, const std::string& target) {
   std::vector<std::string_view> a = Segments(from);

@@ -25,6 +25,9 @@ struct ConfigRequest {
 bool LoadConfig(const FileSystem& fs, const ConfigRequest& request, Config* config,
                 Messages* messages);
 
+// Resolves "." and ".." segments of an absolute path.
+std::string NormalizePath(const std::string& path);
+
 // The path of `target` (absolute) as seen from `from` (absolute folder), e.g. "../x.toml".
 std::string RelativePath(const std::string& from, const std::string& target);
 

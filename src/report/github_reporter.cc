@@ -72,6 +72,10 @@ std::string EscapeGithubProperty(std::string_view text) {
   return out;
 }
 
+void GithubReporter::Write(const Report& report, std::ostream& out) const {
+  WriteGithubAnnotations(report, out);
+}
+
 void WriteGithubAnnotations(const Report& report, std::ostream& out) {
   std::vector<const Diagnostic*> sorted;
   for (const Diagnostic& d : report.diagnostics) sorted.push_back(&d);

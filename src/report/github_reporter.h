@@ -9,10 +9,18 @@
 #include <string_view>
 
 #include "report/diagnostic.h"
+#include "report/reporter.h"
 
 namespace beamcompat {
 
 inline constexpr int kGithubAnnotationsPerLevel = 10;
+
+// The `--format github` row of the output-format table.
+class GithubReporter : public Reporter {
+ public:
+  explicit GithubReporter(const ReporterOptions&) {}
+  void Write(const Report& report, std::ostream& out) const override;
+};
 
 void WriteGithubAnnotations(const Report& report, std::ostream& out);
 

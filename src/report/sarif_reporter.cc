@@ -128,6 +128,14 @@ std::string SarifUri(const std::string& path) {
   return out;
 }
 
+SarifReporter::SarifReporter(const ReporterOptions& options) {
+  if (!options.tool_version.empty()) options_.tool_version = options.tool_version;
+}
+
+void SarifReporter::Write(const Report& report, std::ostream& out) const {
+  WriteSarif(report, options_, out);
+}
+
 void WriteSarif(const Report& report, const SarifOptions& options, std::ostream& out) {
   Json rules = Json::array();
   std::map<std::string, size_t> rule_index;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "report/diagnostic.h"
+#include "report/reporter.h"
 
 namespace beamcompat {
 
@@ -17,6 +18,16 @@ struct SarifOptions {
 };
 
 void WriteSarif(const Report& report, const SarifOptions& options, std::ostream& out);
+
+// The `--format sarif` row of the output-format table.
+class SarifReporter : public Reporter {
+ public:
+  explicit SarifReporter(const ReporterOptions& options);
+  void Write(const Report& report, std::ostream& out) const override;
+
+ private:
+  SarifOptions options_;
+};
 
 // "error" -> "error", "warning" -> "warning", "info" -> "note".
 const char* SarifLevel(Severity severity);
