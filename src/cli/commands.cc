@@ -10,6 +10,8 @@ const std::vector<CommandSpec>& Commands() {
       {"diff", "compare the packages of the launch and runtime environments", RunDiff},
       {"lint", "lint a repository's Dockerfiles, requirements and pyproject for Beam mistakes",
        RunLint},
+      {"rules", "list every rule: code, severity, name and summary", RunRules},
+      {"explain", "explain one rule: why it matters, how to fix it, an example", RunExplain},
   };
   return kCommands;
 }
