@@ -41,6 +41,11 @@ bool LoadAllRules(const CommandContext& ctx, CommandOptions* options, Config* co
   return ok;
 }
 
+std::string Basename(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 void WriteRulesText(const std::vector<SelectedRule>& rules, std::ostream& out) {
   for (const SelectedRule& selected : rules) {
     const RuleInfo& info = selected.rule->info;
@@ -59,7 +64,8 @@ void WriteRulesJson(const std::vector<SelectedRule>& rules, std::ostream& out) {
                     {"severity", SeverityName(selected.severity_override.value_or(
                                      info.default_severity))},
                     {"summary", info.summary},
-                    {"defined_at", info.defined_at.ToString()}});
+                    {"defined_in", Basename(info.defined_at.file) + ":" +
+                                       std::to_string(info.defined_at.line)}});
   }
   out << list.dump(2) << "\n";
 }
@@ -81,11 +87,6 @@ std::string Indented(const std::string& text) {
     out += " " + current + "\n";
   }
   return out;
-}
-
-std::string Basename(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 void WriteExplanation(const RuleInfo& info, std::ostream& out) {

@@ -51,14 +51,13 @@ std::string HelpMarkdown(const RuleInfo& rule) {
   return md;
 }
 
-Json RuleDescriptor(const RuleInfo& rule, const SarifOptions& options) {
+Json RuleDescriptor(const RuleInfo& rule) {
   std::string full = rule.rationale.empty() ? rule.summary : rule.rationale;
   return Json{
       {"id", rule.code},
       {"name", rule.name},
       {"shortDescription", {{"text", rule.summary}}},
       {"fullDescription", {{"text", full.substr(0, 1024)}}},
-      {"helpUri", options.information_uri + "/blob/main/doc/rules.md#" + ToLower(rule.code)},
       {"help", {{"text", HelpText(rule)}, {"markdown", HelpMarkdown(rule)}}},
       {"defaultConfiguration", {{"level", SarifLevel(rule.default_severity)}}},
       {"properties", {{"tags", Json::array({"beam", "compatibility"})}}},
@@ -114,7 +113,7 @@ const char* SarifLevel(Severity severity) {
 
 std::string SarifUri(const std::string& path) {
   std::string trimmed = path.substr(0, 2) == "./" ? path.substr(2) : path;
-  std::string out;
+  std::string out = !trimmed.empty() && trimmed[0] == '/' ? "file://" : "";
   for (unsigned char c : trimmed) {
     if (std::isalnum(c) || std::string_view("-._~/").find(static_cast<char>(c)) !=
                                std::string_view::npos) {
@@ -142,7 +141,7 @@ void WriteSarif(const Report& report, const SarifOptions& options, std::ostream&
   for (const RuleInfo& rule : report.rules) {
     if (rule_index.count(rule.code)) continue;
     rule_index[rule.code] = rules.size();
-    rules.push_back(RuleDescriptor(rule, options));
+    rules.push_back(RuleDescriptor(rule));
   }
   Json results = Json::array();
   for (const Diagnostic& d : report.diagnostics) results.push_back(Result(d, rule_index));

@@ -32,7 +32,8 @@ class SarifReporter : public Reporter {
 // "error" -> "error", "warning" -> "warning", "info" -> "note".
 const char* SarifLevel(Severity severity);
 
-// A path as a relative SARIF URI: '/'-separated, "./" dropped, reserved bytes %-encoded.
+// A path as a SARIF URI: relative paths stay relative ("./" dropped), absolute ones become
+// file:// URIs; reserved bytes are %-encoded.
 std::string SarifUri(const std::string& path);
 
 }  // namespace beamcompat

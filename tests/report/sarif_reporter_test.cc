@@ -54,6 +54,7 @@ TEST_CASE("sarif: driver rules and results GitHub code scanning needs") {
 TEST_CASE("sarif: URIs are relative and percent-encoded") {
   CHECK(SarifUri("./docker/My Dockerfile") == "docker/My%20Dockerfile");
   CHECK(SarifUri("req#1.txt") == "req%231.txt");
+  CHECK(SarifUri("/work/repo/Dockerfile") == "file:///work/repo/Dockerfile");
 }
 
 }  // namespace beamcompat
