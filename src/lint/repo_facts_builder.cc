@@ -108,17 +108,25 @@ class Builder {
   }
 
   // The requirements file on the host that a `pip install -r X` in the image reads: the
-  // source of a COPY whose name matches, else X relative to the Dockerfile's folder.
+  // source of the COPY whose destination is X (or a folder holding X), else a COPY source of
+  // the same name, else X relative to the Dockerfile's folder (the usual build context).
   std::string HostPath(const std::string& dockerfile, const DockerStage& stage,
                        const std::string& path) {
     std::string dir = DirOf(dockerfile);
+    std::string by_name;
     for (const DockerCopy& copy : stage.copies) {
       if (!copy.from.empty()) continue;
+      const std::string& dest = copy.destination;
+      bool into_folder = !dest.empty() && dest.back() == '/';
       for (const std::string& source : copy.sources) {
-        if (Basename(source) == Basename(path)) return JoinPath(dir, source);
+        std::string target = into_folder ? dest + Basename(source) : dest;
+        if (target == path || (copy.sources.size() == 1 && dest == path)) {
+          return JoinPath(dir, source);
+        }
+        if (by_name.empty() && Basename(source) == Basename(path)) by_name = JoinPath(dir, source);
       }
     }
-    return JoinPath(dir, path);
+    return by_name.empty() ? JoinPath(dir, path) : by_name;
   }
 
   void Docker(const std::string& path) {
