@@ -1,3 +1,4 @@
+cmake_minimum_required(VERSION 3.20)  # NEW policies: "@SRC@" stays literal (CMP0053)
 # Runs one golden case: testdata/cases/<name>/cmd holds the arguments, one per line
 # (@SRC@ = source tree, @GEN@ = build/testdata, @CASE@ = the case folder), and optionally
 # stdin: a file fed on standard input. The case passes when stdout (with those prefixes put

@@ -6,8 +6,9 @@ namespace beamcompat {
 
 const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> kCommands = {
-      {"facts", "print what beamcompat learned from the inputs", RunFacts},
+      {"check", "check a pipeline's launch and runtime environments against the rules", RunCheck},
       {"diff", "compare the packages of the launch and runtime environments", RunDiff},
+      {"facts", "print what beamcompat learned from the inputs", RunFacts},
       {"lint", "lint a repository's Dockerfiles, requirements and pyproject for Beam mistakes",
        RunLint},
       {"rules", "list every rule: code, severity, name and summary", RunRules},

@@ -9,9 +9,11 @@
 
 namespace beamcompat {
 
-int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx);
+// cli/check_command.cc: evaluate the rules over the inputs.
+int RunCheck(const std::vector<std::string>& args, const CommandContext& ctx);
 // cli/diff_command.cc: compare the packages of the launch and runtime environments.
 int RunDiff(const std::vector<std::string>& args, const CommandContext& ctx);
+int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx);
 
 // cli/lint_command.cc: lint a repository's Dockerfiles, requirements and project files.
 int RunLint(const std::vector<std::string>& args, const CommandContext& ctx);

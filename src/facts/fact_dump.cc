@@ -146,8 +146,9 @@ void WriteEnvironmentText(const Json& env, std::ostream& out) {
   if (!env["image"].is_null()) out << "  image: " << env["image"].get<std::string>() << "\n";
   if (!env["sdk_base"].is_null()) {
     const Json& sdk = env["sdk_base"];
-    out << "  sdk_base: python " << sdk["python"].get<std::string>() << ", beam "
-        << sdk["beam_version"].get<std::string>() << "\n";
+    std::string python = sdk["python"].get<std::string>();
+    out << "  sdk_base: " << (python.empty() ? "not a Python SDK" : "python " + python)
+        << ", beam " << sdk["beam_version"].get<std::string>() << "\n";
   }
   if (env.contains("anyof_parent")) {
     out << "  anyof_parent: " << env["anyof_parent"].get<std::string>() << "\n";
@@ -176,6 +177,7 @@ nlohmann::ordered_json FactSetToJson(const FactSet& facts) {
   out["launch"] = SideJson(facts.launch);
   out["runtime"] = SideJson(facts.runtime);
   out["pipeline"] = facts.pipeline ? PipelineJson(*facts.pipeline) : Json();
+  if (facts.pickles) out["pickles"] = PickleFactsToJson(*facts.pickles);
   return out;
 }
 
@@ -194,10 +196,14 @@ void WriteFactsText(const FactSet& facts, std::ostream& out) {
   }
   out << "pipeline: " << pipeline["file"].get<std::string>() << " ("
       << pipeline["format"].get<std::string>() << ")\n";
+  if (pipeline.contains("staging_dir")) {
+    out << "pipeline.staging_dir: " << pipeline["staging_dir"].get<std::string>() << "\n";
+  }
   for (const Json& env : pipeline["environments"]) WriteEnvironmentText(env, out);
   WriteCountsText("transforms", pipeline["transforms"], out);
   WriteCountsText("payloads", pipeline["payloads"], out);
   out << "pipeline.windowing_payloads: " << pipeline["windowing_payloads"].get<size_t>() << "\n";
+  if (facts.pickles) WritePickleFactsText(*facts.pickles, out);
 }
 
 }  // namespace beamcompat
