@@ -90,9 +90,11 @@ bool ToBinary(const std::string& file, PipelineFormat format, FileView* view, Me
     return false;
   }
   if (format == PipelineFormat::kBinary) return true;
+  std::string_view text = view->data;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte order mark
   pb::Pipeline pipeline;
-  bool ok = format == PipelineFormat::kText ? ParseText(file, view->data, &pipeline, messages)
-                                            : ParseJson(file, view->data, &pipeline, messages);
+  bool ok = format == PipelineFormat::kText ? ParseText(file, text, &pipeline, messages)
+                                            : ParseJson(file, text, &pipeline, messages);
   if (!ok) return false;
   auto binary = std::make_shared<std::string>(pipeline.SerializeAsString());
   view->data = *binary;

@@ -173,6 +173,11 @@ display_data { urn: "beam:display_data:labelled:v1" }
   CHECK(messages.empty());
   REQUIRE(facts->transforms.size() == 1);
   CHECK(facts->transforms[0].unique_name == "Create/Impulse");
+
+  auto with_bom = ParsePipeline("bom.textproto", "\xEF\xBB\xBF" + std::string(text), &messages);
+  REQUIRE(with_bom);
+  CHECK(with_bom->format == "text");
+  CHECK(messages.empty());
 }
 
 TEST_CASE("pipeline reader: format detection from content") {
