@@ -116,10 +116,11 @@ std::string Run(const FactSet& facts, const std::string& prefix) {
 
 }  // namespace
 
-TEST_CASE("evaluator: the shipped rules are exactly BC001-BC009") {
+TEST_CASE("evaluator: the shipped BC00x rules are exactly BC001-BC009") {
   std::string codes;
-  for (const Rule& rule : ShippedRules().rules)
-    codes += rule.info.code + " " + rule.info.name + "\n";
+  for (const Rule& rule : ShippedRules().rules) {
+    if (rule.info.code.starts_with("BC00")) codes += rule.info.code + " " + rule.info.name + "\n";
+  }
   CHECK(codes ==
         "BC001 beam-version-mismatch\nBC002 python-version-mismatch\n"
         "BC003 container-image-mismatch\nBC004 dev-sdk-release-image\n"
