@@ -95,6 +95,8 @@ const FactDomain& PackageFactDomain();   // engine/package_facts_domain.cc: pack
 const FactDomain& PickleFactDomain();    // engine/pickle_facts_domain.cc: pickles.*,
                                          // pickled_payloads, picklers, main_functions,
                                          // referenced_modules
+const FactDomain& RepoFactDomain();      // engine/repo_facts_domain.cc: lint's repository
+                                         // collections (beam_images, docker_stages, ...)
 
 // The composed schema: lookups by name. Built once from the domain list; immutable.
 class FactSchema {
