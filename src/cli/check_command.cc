@@ -3,6 +3,7 @@
 // above --fail-on, 1 when something is, 2 on usage, rule-file or input errors.
 #include <memory>
 #include <ostream>
+#include <string_view>
 
 #include "base/message.h"
 #include "cli/commands.h"
@@ -18,6 +19,10 @@
 
 namespace beamcompat {
 namespace {
+
+// Repository rules belong to `lint`, which reads the facts they need; check runs every other
+// rule (its own BC rules and any user rules).
+constexpr std::string_view kRepositoryRulePrefix = "BL";
 
 constexpr const char* kUsage =
     "[--pipeline FILE | --staging DIR] [--launch FILE] [--runtime FILE] [options]";
@@ -68,9 +73,15 @@ bool LoadSelectedRules(const CommandOptions& o, const CommandContext& ctx, RuleS
   if (!ok) return false;
   RuleSelectionOptions selection{o.select, o.extend_select, o.ignore, {}};
   std::string error;
-  if (SelectRules(*rules, selection, selected, &error)) return true;
-  UsageError(ctx, error);
-  return false;
+  std::vector<SelectedRule> all;
+  if (!SelectRules(*rules, selection, &all, &error)) {
+    UsageError(ctx, error);
+    return false;
+  }
+  for (const SelectedRule& rule : all) {
+    if (!rule.rule->info.code.starts_with(kRepositoryRulePrefix)) selected->push_back(rule);
+  }
+  return true;
 }
 
 }  // namespace
