@@ -94,6 +94,14 @@ void FillFromJob(const Job& job, const ModuleMap& map, PayloadFacts* facts) {
   }
 }
 
+// "components.windowing_strategies['w'].window_fn.payload" -> "windowing_strategies['w']".
+std::string WindowingStrategyName(std::string_view proto_path) {
+  constexpr std::string_view kPrefix = "components.";
+  if (proto_path.starts_with(kPrefix)) proto_path.remove_prefix(kPrefix.size());
+  size_t end = proto_path.find("']");
+  return std::string(end == std::string_view::npos ? proto_path : proto_path.substr(0, end + 2));
+}
+
 PayloadFacts Identity(const PickledPayload& payload, std::string transform_id,
                       std::string transform_name, std::string environment_id) {
   PayloadFacts facts;
@@ -130,7 +138,7 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
     }
   }
   for (const PickledPayload& payload : pipeline.windowing_payloads) {
-    add(payload, Identity(payload, "", payload.proto_path, ""), "");
+    add(payload, Identity(payload, "", WindowingStrategyName(payload.proto_path), ""), "");
   }
   RunJobs(options, &jobs);
   PickleFacts facts;
