@@ -2,7 +2,8 @@
 // worst case with libbz2's own decompression time of the same payloads:
 //   payload_bench <input dir> <rules data dir> [runs]
 // Prints the median of `runs` for: reading each pipeline and analysing its payloads
-// (2 threads), and the single-threaded bz2-only baseline divided by the threads used.
+// (2 threads; BENCH_THREADS=N to change), and the single-threaded bz2-only baseline divided
+// by the threads used.
 #include <bzlib.h>
 
 #include <algorithm>
