@@ -144,9 +144,17 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
   PickleFacts facts;
   facts.distinct = jobs.size();
   for (const Job& job : jobs) facts.decompressed_bytes += job.pickle_bytes;
+  std::vector<PayloadFacts> read(jobs.size());  // what each distinct payload holds
+  for (size_t i = 0; i < jobs.size(); ++i) FillFromJob(jobs[i], modules, &read[i]);
+  facts.payloads.reserve(occurrences.size());
   for (Occurrence& occurrence : occurrences) {
-    FillFromJob(jobs[occurrence.job], modules, &occurrence.facts);
-    facts.payloads.push_back(std::move(occurrence.facts));
+    PayloadFacts payload = read[occurrence.job];
+    payload.transform_id = std::move(occurrence.facts.transform_id);
+    payload.transform_name = std::move(occurrence.facts.transform_name);
+    payload.environment_id = std::move(occurrence.facts.environment_id);
+    payload.urn = std::move(occurrence.facts.urn);
+    payload.proto_path = std::move(occurrence.facts.proto_path);
+    facts.payloads.push_back(std::move(payload));
   }
   return facts;
 }

@@ -66,7 +66,7 @@ bool ParseDecimal(std::string_view text, uint64_t* out) {
 
 Machine::Machine(std::string_view input, const PickleReadOptions& options, int nesting)
     : input_(input), options_(options), nesting_(nesting) {
-  values_.reserve(input.size() / 4 + 16);
+  values_.reserve(std::min<size_t>(input.size() / 4, 1 << 16) + 16);
 }
 
 bool Machine::Fail(std::string message) {

@@ -52,7 +52,7 @@ struct PickleContents {
 
 struct PickleLimits {
   uint64_t max_bytes = uint64_t{64} << 20;
-  uint64_t max_opcodes = 16'000'000;
+  uint64_t max_opcodes = 2'000'000;  // also bounds the simulated values (~100 bytes each)
   uint64_t max_stack = 1'000'000;
   uint64_t max_memo = 1'000'000;
   int max_nesting = 3;  // pickles inside bytes inside pickles
