@@ -147,6 +147,28 @@ TEST_CASE("pickle reader: protocol 0 text opcodes are read, never executed") {
   CHECK(result.contents.protocol == 0);
 }
 
+TEST_CASE("pickle reader: rarely used opcodes keep the stack consistent") {
+  // PERSID, BINPERSID, EXT1/2/4, NEXT_BUFFER + READONLY_BUFFER, BYTEARRAY8, FROZENSET,
+  // ADDITEMS, LONG1/LONG4, BINFLOAT, BINUNICODE8, POP_MARK, DUP, POP, NEWOBJ_EX, OBJ:
+  // the STACK_GLOBALs after them still resolve their strings.
+  std::string pickle = std::string("\x80\x05") + "Pid\n" + "K\x01Q" + "\x82\x01" +
+                       std::string("\x83\x01\x00", 3) + std::string("\x84\x01\x00\x00\x00", 5) +
+                       "\x97\x98" + std::string("\x96\x01\x00\x00\x00\x00\x00\x00\x00x", 10) +
+                       "(K\x01\x91" + "\x8f(K\x02\x90" + std::string("\x8a\x01\x05", 3) +
+                       std::string("\x8b\x01\x00\x00\x00\x05", 6) +
+                       std::string("G\x00\x00\x00\x00\x00\x00\xf0\x3f", 9) +
+                       std::string("\x8d\x02\x00\x00\x00\x00\x00\x00\x00os", 11) + "\x94" +
+                       "(K\x01K\x02" "1" "2" "0" "\x8c\x04path\x93" +
+                       "\x8c\x03" "cls\x8c\x01" "C\x93)}\x92" + "(\x8c\x03" "cls\x8c\x01" "D\x93K\x01o" +
+                       ".";
+  PickleReadResult result = ReadPickle(pickle, PickleReadOptions{});
+  CHECK(result.error == "");
+  REQUIRE(result.ok);
+  CHECK(result.contents.protocol == 5);
+  CHECK(result.contents.globals ==
+        std::vector<GlobalRef>{{"cls", "C"}, {"cls", "D"}, {"os", "path"}});
+}
+
 TEST_CASE("pickle reader: malformed streams are error values with offsets") {
   struct Row {
     std::string pickle;
