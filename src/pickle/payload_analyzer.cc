@@ -121,8 +121,7 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
   std::vector<Occurrence> occurrences;
   // Identical text read as the same Python is one job; the bytecode format depends on Python.
   std::unordered_map<std::string, std::unordered_map<std::string_view, size_t>> by_python;
-  auto add = [&](const PickledPayload& payload, PayloadFacts identity,
-                 const std::string& python) {
+  auto add = [&](const PickledPayload& payload, PayloadFacts identity, const std::string& python) {
     auto& seen = by_python[python];
     auto [found, inserted] = seen.emplace(payload.encoded, jobs.size());
     if (inserted) jobs.push_back(Job{payload.encoded, python, {}, {}});
@@ -132,8 +131,7 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
     const PipelineEnvironment* env = pipeline.FindEnvironment(transform.environment_id);
     std::string python = env && env->sdk_base ? env->sdk_base->python : std::string();
     for (const PickledPayload& payload : transform.payloads) {
-      add(payload,
-          Identity(payload, transform.id, transform.unique_name, transform.environment_id),
+      add(payload, Identity(payload, transform.id, transform.unique_name, transform.environment_id),
           python);
     }
   }

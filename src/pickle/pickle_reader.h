@@ -37,9 +37,9 @@ struct MainFunction {
 };
 
 struct PickleContents {
-  int protocol = 0;  // from PROTO; 0 when absent
-  std::vector<PicklerLibrary> libraries;  // every pickler whose reducers appear, sorted
-  std::vector<GlobalRef> globals;         // sorted, unique; synthetic lookups excluded
+  int protocol = 0;                           // from PROTO; 0 when absent
+  std::vector<PicklerLibrary> libraries;      // every pickler whose reducers appear, sorted
+  std::vector<GlobalRef> globals;             // sorted, unique; synthetic lookups excluded
   std::vector<std::string> imported_modules;  // _import_module / subimport args, sorted
   std::vector<std::string> main_names;        // names looked up in __main__ by reference
   bool uses_main_namespace = false;           // dill referenced __main__'s globals dict

@@ -89,7 +89,8 @@ TEST_CASE_FIXTURE(ResolverFixture, "pickle resolver: modules joined with both pa
   CHECK(pickles.pickler_uses[0].launch_version.empty());
 }
 
-TEST_CASE_FIXTURE(ResolverFixture, "pickle resolver: dill __main__ functions and the main session") {
+TEST_CASE_FIXTURE(ResolverFixture,
+                  "pickle resolver: dill __main__ functions and the main session") {
   PickleFacts pickles;
   PayloadFacts lambda = Payload("ExtractId", "dill", {});
   lambda.uses_main_namespace = true;
