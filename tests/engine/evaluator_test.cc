@@ -116,17 +116,19 @@ std::string Run(const FactSet& facts, const std::string& prefix) {
 
 }  // namespace
 
-TEST_CASE("evaluator: the shipped BC00x rules are exactly BC001-BC009") {
+TEST_CASE("evaluator: the shipped check rules are exactly BC001-BC016 and BC090") {
   std::string codes;
-  for (const Rule& rule : ShippedRules().rules) {
-    if (rule.info.code.starts_with("BC00")) codes += rule.info.code + " " + rule.info.name + "\n";
-  }
+  for (const Rule& rule : ShippedRules().rules) codes += rule.info.code + " " + rule.info.name + "\n";
   CHECK(codes ==
         "BC001 beam-version-mismatch\nBC002 python-version-mismatch\n"
         "BC003 container-image-mismatch\nBC004 dev-sdk-release-image\n"
         "BC005 protobuf-incompatible\nBC006 package-drift\n"
         "BC007 requirements-with-custom-image\nBC008 beam-missing-at-runtime\n"
-        "BC009 extra-package-incompatible\n");
+        "BC009 extra-package-incompatible\nBC010 pickler-missing-at-runtime\n"
+        "BC011 pickler-version-mismatch\nBC012 mixed-picklers\n"
+        "BC013 main-session-required\nBC014 module-missing-at-runtime\n"
+        "BC015 referenced-package-drift\nBC016 module-needs-newer-package\n"
+        "BC090 unreadable-payload\n");
 }
 
 TEST_CASE("evaluator: BC001 compares Beam versions with Beam's rc tolerance") {
