@@ -44,17 +44,44 @@ std::vector<std::string> DiagnoseRuleDirs(const CommandOptions& o, const Command
   return dirs;
 }
 
-std::vector<SignatureRule> Select(std::vector<SignatureRule> rules, const CommandOptions& o) {
-  auto any = [](const std::vector<std::string>& selectors, const RuleInfo& info) {
-    for (const std::string& s : selectors) {
-      if (SelectorMatches(s, info)) return true;
+bool MatchesAny(const std::vector<std::string>& selectors, const RuleInfo& info) {
+  for (const std::string& s : selectors) {
+    if (SelectorMatches(s, info)) return true;
+  }
+  return false;
+}
+
+// --select/--extend-select/--ignore apply to the diagnose rules and to the check findings
+// shown with them.
+bool IsSelected(const RuleInfo& info, const CommandOptions& o) {
+  bool selected = o.select.empty() || MatchesAny(o.select, info) || MatchesAny(o.extend_select, info);
+  return selected && !MatchesAny(o.ignore, info);
+}
+
+// Every selector must name a diagnose rule, or a check rule (BC...) for the linked findings.
+bool CheckSelectors(const std::vector<SignatureRule>& rules, const CommandOptions& o,
+                    std::string* error) {
+  std::vector<std::string> known;
+  for (const SignatureRule& rule : rules) {
+    known.push_back(rule.info.code);
+    known.push_back(rule.info.name);
+  }
+  for (const auto* list : {&o.select, &o.extend_select, &o.ignore}) {
+    for (const std::string& selector : *list) {
+      bool matches = selector.starts_with("BC");
+      for (const SignatureRule& rule : rules) matches = matches || SelectorMatches(selector, rule.info);
+      if (matches) continue;
+      *error = "unknown rule selector " + Quote(selector) + DidYouMeanSuffix(selector, known);
+      return false;
     }
-    return false;
-  };
+  }
+  return true;
+}
+
+std::vector<SignatureRule> Select(std::vector<SignatureRule> rules, const CommandOptions& o) {
   std::vector<SignatureRule> kept;
   for (SignatureRule& rule : rules) {
-    bool selected = o.select.empty() || any(o.select, rule.info) || any(o.extend_select, rule.info);
-    if (selected && !any(o.ignore, rule.info)) kept.push_back(std::move(rule));
+    if (IsSelected(rule.info, o)) kept.push_back(std::move(rule));
   }
   return kept;
 }
@@ -70,7 +97,7 @@ bool LoadSignatures(const CommandOptions& o, const CommandContext& ctx, Signatur
   bool ok = true;
   for (const std::string& dir : dirs) ok = LoadSignatureRules(ctx.fs, dir, &rules, messages) && ok;
   std::string error;
-  if (ok && !set->Build(Select(std::move(rules), o), &error)) {
+  if (ok && (!CheckSelectors(rules, o, &error) || !set->Build(Select(std::move(rules), o), &error))) {
     messages->Error(SourceLocation{}, error);
     ok = false;
   }
@@ -118,6 +145,9 @@ bool RunChecks(const CommandOptions& o, const CommandContext& ctx, const FactSet
   RuleSet rules;
   if (!LoadRuleDirectories(ctx.fs, ctx.executable_dir, o.rules_dirs, &rules, messages)) return false;
   *checks = Evaluate(SelectAll(rules), facts);
+  std::erase_if(checks->diagnostics, [&](const Diagnostic& d) {
+    return !IsSelected(RuleInfo{.code = d.code, .name = d.name}, o);
+  });
   return true;
 }
 
