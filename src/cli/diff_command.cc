@@ -35,10 +35,19 @@ int UsageError(const CommandContext& ctx, const std::string& text) {
 // Checks the flags diff takes; returns "" when they are usable.
 std::string CheckOptions(const CommandOptions& o, DiffFormat* format) {
   if (o.launch.empty() || o.runtime.empty()) return "diff needs both --launch and --runtime";
-  for (const auto& [flag, value] :
-       {std::pair{"--pipeline", &o.pipeline}, {"--staging", &o.staging},
-        {"--runtime-image", &o.runtime_image}, {"--output", &o.output}}) {
+  for (const auto& [flag, value] : {std::pair{"--pipeline", &o.pipeline},
+                                    {"--staging", &o.staging},
+                                    {"--runtime-image", &o.runtime_image},
+                                    {"--output", &o.output}}) {
     if (!value->empty()) return std::string("diff does not use '") + flag + "'";
+  }
+  for (const auto& [flag, value] :
+       {std::pair{"--launch-python", &o.launch_python}, {"--runtime-python", &o.runtime_python}}) {
+    std::optional<Version> version = Version::Parse(*value);
+    if (!value->empty() && (!version || version->release().size() < 2)) {
+      return std::string(flag) + " expects a Python version like 3.10 or 3.10.12, found " +
+             Quote(*value);
+    }
   }
   std::string name = o.format.empty() ? "text" : o.format;
   std::vector<std::string> names;
@@ -107,8 +116,7 @@ int RunDiff(const std::vector<std::string>& args, const CommandContext& ctx) {
 
   DiffSide launch_side{&*launch, SidePython(o.launch_python, launch)};
   DiffSide runtime_side{&*runtime, SidePython(o.runtime_python, runtime)};
-  PackageDiff diff =
-      DiffPackageLists(*launch, *runtime, launch_side.python, runtime_side.python);
+  PackageDiff diff = DiffPackageLists(*launch, *runtime, launch_side.python, runtime_side.python);
   WriteDiff(diff, launch_side, runtime_side, format, ctx.out);
   return kExitClean;
 }

@@ -8,6 +8,8 @@
 #include "input/package_list_reader.h"
 #include "input/pipeline_reader.h"
 #include "input/staging_dir.h"
+#include "pickle/pickle_stage.h"
+#include "ruleset/rule_directory.h"
 
 namespace beamcompat {
 namespace {
@@ -62,7 +64,11 @@ bool LoadInputs(const CommandOptions& options, const CommandContext& ctx, FactSe
                     messages)) {
     return false;
   }
-  return BuildFactSet(std::move(inputs), facts, messages);
+  if (!BuildFactSet(std::move(inputs), facts, messages)) return false;
+  // Pickled payloads are read with the module data shipped next to the rules.
+  std::string rules_dir = FindBuiltinRulesDirectory(ctx.fs, ctx.executable_dir);
+  if (rules_dir.empty()) return true;
+  return AddPickleFacts(ctx.fs, rules_dir, PayloadAnalyzerOptions{}, facts, messages);
 }
 
 }  // namespace beamcompat

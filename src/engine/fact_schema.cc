@@ -8,6 +8,7 @@ const FactSchema& FactSchema::Default() {
       &SideFactDomain(),
       &PipelineFactDomain(),
       &PackageFactDomain(),
+      &PickleFactDomain(),
   });
   return kSchema;
 }

@@ -1,7 +1,8 @@
 // Scope facts of the two environments: `launch.*` (where the pipeline is built) and
-// `runtime.*` (the worker container). Each fact says where its value came from; when the
-// flag or list that gives it directly is missing, it falls back to what other inputs imply
-// (the apache-beam line of a package list, a Beam SDK image tag, the sdk_base capability).
+// `runtime.*` (the worker container). The fact builder (facts/fact_builder.h) has already
+// chosen each side's Python, Beam version and image from its sources; these accessors only
+// expose them, plus whether a value was read from pipeline.pb itself (the image or sdk_base
+// of a pipeline environment), which rules use to leave such cases to BC003.
 #include <string>
 
 #include "engine/fact_schema.h"
@@ -15,21 +16,6 @@ struct Resolved {
   SourceLocation where;
 };
 
-constexpr std::string_view kBeamKey = "apache-beam";
-
-// The first Python environment's sdk_base capability: the launch Python and Beam version.
-const SdkBase* LaunchSdkBase(const FactSet& facts) {
-  if (!facts.pipeline) return nullptr;
-  for (const PipelineEnvironment& env : facts.pipeline->environments) {
-    if (env.sdk_base) return &*env.sdk_base;
-  }
-  return nullptr;
-}
-
-SourceLocation PipelineWhere(const FactSet& facts, const std::string& path) {
-  return AtPath(facts.pipeline->file, path);
-}
-
 template <class T>
 SourceLocation FactWhere(const Fact<T>& fact) {
   if (!fact.where.empty()) return fact.where;
@@ -38,45 +24,39 @@ SourceLocation FactWhere(const Fact<T>& fact) {
   return where;
 }
 
+Resolved VersionFact(const std::optional<Fact<std::string>>& fact) {
+  if (!fact || fact->value.empty()) return {};
+  return {Value::VersionText(fact->value), FactWhere(*fact)};
+}
+
 template <Side S>
 Resolved ResolvePython(const FactSet& facts) {
-  const SideFacts& side = facts.side(S);
-  if (side.python) return {Value::VersionText(side.python->value), FactWhere(*side.python)};
-  if (side.packages && side.packages->python_version) {
-    const Fact<std::string>& python = *side.packages->python_version;
-    return {Value::VersionText(python.value), FactWhere(python)};
-  }
-  if (S == Side::kRuntime && side.image && side.image->value.is_beam_sdk &&
-      !side.image->value.python.empty()) {
-    return {Value::VersionText(side.image->value.python), FactWhere(*side.image)};
-  }
-  const SdkBase* sdk = S == Side::kLaunch ? LaunchSdkBase(facts) : nullptr;
-  if (sdk && !sdk->python.empty()) {
-    return {Value::VersionText(sdk->python), PipelineWhere(facts, sdk->proto_path)};
-  }
-  return {};
+  return VersionFact(facts.side(S).python);
 }
 
 template <Side S>
 Resolved ResolveBeamVersion(const FactSet& facts) {
-  const SideFacts& side = facts.side(S);
-  if (side.beam_version) {
-    return {Value::VersionText(side.beam_version->value), FactWhere(*side.beam_version)};
-  }
-  if (side.packages) {
-    const Package* beam = side.packages->Find(kBeamKey);
-    if (beam && !beam->version_text.empty()) {
-      return {Value::VersionText(beam->version_text), beam->where};
-    }
-  }
-  if (S == Side::kRuntime && side.image && !side.image->value.beam_version.empty()) {
-    return {Value::VersionText(side.image->value.beam_version), FactWhere(*side.image)};
-  }
-  const SdkBase* sdk = S == Side::kLaunch ? LaunchSdkBase(facts) : nullptr;
-  if (sdk && !sdk->beam_version.empty()) {
-    return {Value::VersionText(sdk->beam_version), PipelineWhere(facts, sdk->proto_path)};
-  }
-  return {};
+  return VersionFact(facts.side(S).beam_version);
+}
+
+// True when the fact was read from the pipeline file (a proto path inside it).
+bool FromPipeline(const FactSet& facts, const std::optional<Fact<std::string>>& fact) {
+  return facts.pipeline && fact && !fact->where.path.empty() &&
+         fact->where.file == facts.pipeline->file;
+}
+
+template <Side S>
+Resolved ResolvePythonFromPipeline(const FactSet& facts) {
+  const auto& fact = facts.side(S).python;
+  if (!fact) return {};
+  return {Value::Bool(FromPipeline(facts, fact)), FactWhere(*fact)};
+}
+
+template <Side S>
+Resolved ResolveBeamFromPipeline(const FactSet& facts) {
+  const auto& fact = facts.side(S).beam_version;
+  if (!fact) return {};
+  return {Value::Bool(FromPipeline(facts, fact)), FactWhere(*fact)};
 }
 
 template <Resolved (*F)(const FactSet&)>
@@ -152,18 +132,27 @@ constexpr const char* kImageSupply = "give --runtime-image";
 
 const ScopeFact kSideFacts[] = {
     {"launch.python", ValueKind::kVersion, "Python version of the launch environment",
-     "no launch Python version known", kLaunchPythonSupply,
-     &GetOf<&ResolvePython<Side::kLaunch>>, &WhereOf<&ResolvePython<Side::kLaunch>>},
+     "no launch Python version known", kLaunchPythonSupply, &GetOf<&ResolvePython<Side::kLaunch>>,
+     &WhereOf<&ResolvePython<Side::kLaunch>>},
     {"runtime.python", ValueKind::kVersion, "Python version of the worker container",
      "no runtime Python version known", kRuntimePythonSupply,
      &GetOf<&ResolvePython<Side::kRuntime>>, &WhereOf<&ResolvePython<Side::kRuntime>>},
     {"launch.beam_version", ValueKind::kVersion, "apache-beam version that built the pipeline",
-     "no launch Beam version known", kLaunchBeamSupply,
-     &GetOf<&ResolveBeamVersion<Side::kLaunch>>, &WhereOf<&ResolveBeamVersion<Side::kLaunch>>},
+     "no launch Beam version known", kLaunchBeamSupply, &GetOf<&ResolveBeamVersion<Side::kLaunch>>,
+     &WhereOf<&ResolveBeamVersion<Side::kLaunch>>},
     {"runtime.beam_version", ValueKind::kVersion, "apache-beam version in the worker container",
      "no runtime Beam version known", kRuntimeBeamSupply,
-     &GetOf<&ResolveBeamVersion<Side::kRuntime>>,
-     &WhereOf<&ResolveBeamVersion<Side::kRuntime>>},
+     &GetOf<&ResolveBeamVersion<Side::kRuntime>>, &WhereOf<&ResolveBeamVersion<Side::kRuntime>>},
+    {"runtime.python.from_pipeline", ValueKind::kBool,
+     "runtime.python was read from pipeline.pb (its environment's image)",
+     "no runtime Python version known", kRuntimePythonSupply,
+     &GetOf<&ResolvePythonFromPipeline<Side::kRuntime>>,
+     &WhereOf<&ResolvePythonFromPipeline<Side::kRuntime>>},
+    {"runtime.beam_version.from_pipeline", ValueKind::kBool,
+     "runtime.beam_version was read from pipeline.pb (its environment's image)",
+     "no runtime Beam version known", kRuntimeBeamSupply,
+     &GetOf<&ResolveBeamFromPipeline<Side::kRuntime>>,
+     &WhereOf<&ResolveBeamFromPipeline<Side::kRuntime>>},
     {"runtime.image", ValueKind::kString, "the worker container image, as given",
      "no runtime image given", kImageSupply, &ImagePart<&ImageRaw>, &ImageWhere},
     {"runtime.image.repository", ValueKind::kString, "the image repository without the tag",

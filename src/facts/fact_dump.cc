@@ -177,6 +177,7 @@ nlohmann::ordered_json FactSetToJson(const FactSet& facts) {
   out["launch"] = SideJson(facts.launch);
   out["runtime"] = SideJson(facts.runtime);
   out["pipeline"] = facts.pipeline ? PipelineJson(*facts.pipeline) : Json();
+  if (facts.pickles) out["pickles"] = PickleFactsToJson(*facts.pickles);
   return out;
 }
 
@@ -202,6 +203,7 @@ void WriteFactsText(const FactSet& facts, std::ostream& out) {
   WriteCountsText("transforms", pipeline["transforms"], out);
   WriteCountsText("payloads", pipeline["payloads"], out);
   out << "pipeline.windowing_payloads: " << pipeline["windowing_payloads"].get<size_t>() << "\n";
+  if (facts.pickles) WritePickleFactsText(*facts.pickles, out);
 }
 
 }  // namespace beamcompat

@@ -11,6 +11,7 @@
 #include "facts/fact.h"
 #include "facts/image_name.h"
 #include "facts/package.h"
+#include "facts/pickle_facts.h"
 #include "facts/pipeline_facts.h"
 
 namespace beamcompat {
@@ -29,6 +30,7 @@ struct FactSet {
   SideFacts launch;
   SideFacts runtime;
   std::optional<PipelineFacts> pipeline;
+  std::optional<PickleFacts> pickles;  // filled by the payload analyzer when a pipeline is read
 
   const SideFacts& side(Side s) const { return s == Side::kLaunch ? launch : runtime; }
 };

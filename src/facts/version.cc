@@ -18,7 +18,9 @@ class Scanner {
   char Peek(size_t ahead = 0) const {
     return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0';
   }
-  bool IsDigitAt(size_t ahead) const { return std::isdigit(static_cast<unsigned char>(Peek(ahead))); }
+  bool IsDigitAt(size_t ahead) const {
+    return std::isdigit(static_cast<unsigned char>(Peek(ahead)));
+  }
   static bool IsSeparator(char c) { return c == '.' || c == '-' || c == '_'; }
   size_t pos() const { return pos_; }
   void Reset(size_t pos) { pos_ = pos; }

@@ -83,13 +83,17 @@ class Lexer {
   bool LexString(size_t start, ExprError* error) {
     char quote = text_[pos_++];
     std::string value;
+    // Only \\, \' and \" are escapes; other backslashes stay, so re2 patterns read as
+    // written ('^(\d+)\.').
     while (pos_ < text_.size() && text_[pos_] != quote) {
-      if (text_[pos_] == '\\' && pos_ + 1 < text_.size()) ++pos_;
+      if (text_[pos_] == '\\' && pos_ + 1 < text_.size() &&
+          (text_[pos_ + 1] == '\\' || text_[pos_ + 1] == '\'' || text_[pos_ + 1] == '"')) {
+        ++pos_;
+      }
       value += text_[pos_++];
     }
     if (pos_ >= text_.size()) {
-      *error = {Column(start), "unterminated string; expected a closing " +
-                                   std::string(1, quote)};
+      *error = {Column(start), "unterminated string; expected a closing " + std::string(1, quote)};
       return false;
     }
     ++pos_;

@@ -48,6 +48,26 @@ TEST_CASE("FileSystem OpenForReading streams files and names the path on failure
   CHECK(err == "'/' is a directory, expected a file");
 }
 
+TEST_CASE("MapFile views a whole file, in memory or mapped, and fails like ReadFile") {
+  InMemoryFileSystem memory;
+  memory.AddFile("stage/pipeline.pb", "bytes");
+  FileView view;
+  std::string err;
+  CHECK(memory.MapFile("stage/pipeline.pb", &view, &err));
+  CHECK(view.data == "bytes");
+  CHECK_FALSE(memory.MapFile("stage", &view, &err));
+  CHECK(err == "'stage' is a directory, expected a file");
+
+  RealFileSystem real;
+  std::string source = std::string(BEAMCOMPAT_SOURCE_DIR) + "/CMakeLists.txt";
+  std::string contents;
+  REQUIRE(real.ReadFile(source, &contents, &err));
+  REQUIRE(real.MapFile(source, &view, &err));
+  CHECK(view.data == contents);
+  CHECK_FALSE(real.MapFile("/nonexistent/beamcompat", &view, &err));
+  CHECK(err == "cannot read '/nonexistent/beamcompat': no such file or directory");
+}
+
 TEST_CASE("JoinPath") {
   CHECK(JoinPath("a", "b") == "a/b");
   CHECK(JoinPath("a/", "b") == "a/b");

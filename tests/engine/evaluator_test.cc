@@ -44,9 +44,8 @@ StagedArtifact Artifact(const std::string& env, int index, const std::string& na
   return artifact;
 }
 
-PipelineEnvironment Env(const std::string& id, const std::string& image,
-                        const std::string& python, const std::string& beam,
-                        const std::vector<std::string>& staged = {}) {
+PipelineEnvironment Env(const std::string& id, const std::string& image, const std::string& python,
+                        const std::string& beam, const std::vector<std::string>& staged = {}) {
   PipelineEnvironment env;
   env.id = id;
   env.urn = "beam:env:docker:v1";
@@ -71,6 +70,11 @@ FactSet WithPipeline(std::vector<PipelineEnvironment> envs) {
   facts.pipeline->file = "pipeline.pb";
   facts.pipeline->environments = std::move(envs);
   return facts;
+}
+
+// A version fact read from line `line` of a package list.
+Fact<std::string> FromList(const std::string& value, const std::string& file, int line) {
+  return {value, "pip freeze list", AtLine(file, line)};
 }
 
 Fact<std::string> Flag(const std::string& value, const std::string& flag) {
@@ -114,7 +118,8 @@ std::string Run(const FactSet& facts, const std::string& prefix) {
 
 TEST_CASE("evaluator: the shipped rules are exactly BC001-BC009") {
   std::string codes;
-  for (const Rule& rule : ShippedRules().rules) codes += rule.info.code + " " + rule.info.name + "\n";
+  for (const Rule& rule : ShippedRules().rules)
+    codes += rule.info.code + " " + rule.info.name + "\n";
   CHECK(codes ==
         "BC001 beam-version-mismatch\nBC002 python-version-mismatch\n"
         "BC003 container-image-mismatch\nBC004 dev-sdk-release-image\n"
@@ -125,16 +130,21 @@ TEST_CASE("evaluator: the shipped rules are exactly BC001-BC009") {
 
 TEST_CASE("evaluator: BC001 compares Beam versions with Beam's rc tolerance") {
   FactSet facts;
-  facts.launch.packages = List("launch.txt", {{"apache-beam", "2.56.0"}});
-  facts.runtime.packages = List("runtime.txt", {{"numpy", "1.26.4"}, {"apache-beam", "2.55.1"}});
+  facts.launch.beam_version = FromList("2.56.0", "launch.txt", 1);
+  facts.runtime.beam_version = FromList("2.55.1", "runtime.txt", 2);
   CHECK(Run(facts, "BC001") ==
         "BC001 error runtime.txt:2: launch Beam 2.56.0 differs from runtime Beam 2.55.1\n");
-  facts.launch.packages = List("launch.txt", {{"apache-beam", "2.55.1rc2"}});
+  facts.launch.beam_version = FromList("2.55.1rc2", "launch.txt", 1);
   CHECK(Run(facts, "BC001") == "");
-  facts.launch.packages = List("launch.txt", {{"apache-beam", "2.55.1.dev0"}});
+  facts.launch.beam_version = FromList("2.55.1.dev0", "launch.txt", 1);
   CHECK(Run(facts, "BC001") ==
         "BC001 error runtime.txt:2: launch Beam 2.55.1.dev0 differs from runtime Beam 2.55.1\n");
-  facts.runtime.packages.reset();
+  facts.pipeline.emplace();
+  facts.pipeline->file = "pipeline.pb";
+  facts.runtime.beam_version = Fact<std::string>{
+      "2.55.1", "container image name", AtPath("pipeline.pb", "components.environments['e']")};
+  CHECK(Run(facts, "BC001") == "");
+  facts.runtime.beam_version.reset();
   CHECK(Run(facts, "BC001") ==
         "not evaluated BC001: no runtime Beam version known (give --runtime with a list that "
         "has apache-beam, or a Beam SDK image as --runtime-image)\n");
@@ -143,10 +153,10 @@ TEST_CASE("evaluator: BC001 compares Beam versions with Beam's rc tolerance") {
 TEST_CASE("evaluator: BC002 compares Python major.minor from flags, lists and images") {
   FactSet facts;
   facts.launch.python = Flag("3.11.4", "--launch-python");
-  facts.runtime.image = Fact<ImageName>{ParseImageName("apache/beam_python3.10_sdk:2.56.0"),
-                                        "--runtime-image flag", {}};
+  facts.runtime.python = Fact<std::string>{"3.10", "container image name", {}};
   CHECK(Run(facts, "BC002") ==
-        "BC002 error --runtime-image flag: launch Python 3.11 differs from runtime Python 3.10\n");
+        "BC002 error container image name: launch Python 3.11 differs from runtime Python "
+        "3.10\n");
   facts.runtime.python = Flag("3.11", "--runtime-python");
   CHECK(Run(facts, "BC002") == "");
 }
@@ -173,10 +183,10 @@ TEST_CASE("evaluator: BC003 and BC004 read the image and sdk_base of each enviro
         "gcr.io/cloud-dataflow/v1beta3/beam_python3.10_sdk:2.57.0\n"
         "BC004 warning pipeline.pb: components.environments['f']: environment 'f' was built by "
         "Beam 2.56.0+custom but runs the release image apache/beam_python3.10_sdk:2.56.0\n"
-        "not evaluated BC001: no runtime Beam version known (give --runtime with a list that "
-        "has apache-beam, or a Beam SDK image as --runtime-image)\n"
-        "not evaluated BC002: no runtime Python version known (give --runtime-python, "
-        "--runtime-image, or a pip inspect list as --runtime)\n"
+        "not evaluated BC001: no launch Beam version known (give --launch with a list that "
+        "has apache-beam, or --pipeline)\n"
+        "not evaluated BC002: no launch Python version known (give --launch-python, a pip "
+        "inspect list as --launch, or --pipeline)\n"
         "not evaluated BC005: no launch and runtime package lists given (give --launch and "
         "--runtime)\n"
         "not evaluated BC006: no launch and runtime package lists given (give --launch and "
@@ -201,11 +211,16 @@ TEST_CASE("evaluator: BC005 is an error across majors and a warning for a newer 
 
 TEST_CASE("evaluator: BC006 reports drift per package by name, skipping covered packages") {
   FactSet facts;
-  facts.launch.packages = List("launch.txt", {{"pandas", "2.2.2"}, {"apache-beam", "2.56.0"},
-                                              {"Dill", "0.3.1.1"}, {"black", "24.1.0"},
-                                              {"numpy", "1.26.4"}, {"PyYAML", "6.0.1"}});
-  facts.runtime.packages = List("runtime.txt", {{"numpy", "1.24.4"}, {"apache-beam", "2.55.0"},
-                                                {"dill", "0.3.8"}, {"pyyaml", "6.0.1"},
+  facts.launch.packages = List("launch.txt", {{"pandas", "2.2.2"},
+                                              {"apache-beam", "2.56.0"},
+                                              {"Dill", "0.3.1.1"},
+                                              {"black", "24.1.0"},
+                                              {"numpy", "1.26.4"},
+                                              {"PyYAML", "6.0.1"}});
+  facts.runtime.packages = List("runtime.txt", {{"numpy", "1.24.4"},
+                                                {"apache-beam", "2.55.0"},
+                                                {"dill", "0.3.8"},
+                                                {"pyyaml", "6.0.1"},
                                                 {"pandas", "2.1.4"}});
   CHECK(Run(facts, "BC006") ==
         "BC006 info runtime.txt:1: numpy is 1.26.4 at launch but 1.24.4 at runtime\n"
@@ -216,8 +231,7 @@ TEST_CASE("evaluator: BC007 warns about staged requirements with a custom image"
   FactSet facts = WithPipeline({
       Env("custom", "us-docker.pkg.dev/p/r/worker:1", "3.10", "2.56.0",
           {"requirements.txt", "submission_environment_dependencies.txt"}),
-      Env("default", "apache/beam_python3.10_sdk:2.56.0", "3.10", "2.56.0",
-          {"requirements.txt"}),
+      Env("default", "apache/beam_python3.10_sdk:2.56.0", "3.10", "2.56.0", {"requirements.txt"}),
   });
   CHECK(Run(facts, "BC007") ==
         "BC007 warning pipeline.pb: components.environments['custom'].dependencies[0]: "
@@ -235,15 +249,13 @@ TEST_CASE("evaluator: BC008 fires when the runtime list lacks apache-beam") {
 }
 
 TEST_CASE("evaluator: BC009 checks staged wheel tags against the runtime Python") {
-  FactSet facts = WithPipeline({Env("e", "apache/beam_python3.11_sdk:2.56.0", "3.11", "2.56.0",
-                                    {"mylib-1.0-cp310-cp310-manylinux_2_17_x86_64.whl",
-                                     "pure-1.0-py2.py3-none-any.whl",
-                                     "fast-2.0-cp311-cp311-manylinux2014_x86_64.whl",
-                                     "stable-1.0-cp38-abi3-manylinux_2_28_x86_64.whl",
-                                     "mac-1.0-cp311-cp311-macosx_11_0_arm64.whl",
-                                     "musl-1.0-py3-none-musllinux_1_2_x86_64.whl",
-                                     "newabi-1.0-cp312-abi3-manylinux_2_28_x86_64.whl",
-                                     "workflow.tar.gz"})});
+  FactSet facts = WithPipeline({Env(
+      "e", "apache/beam_python3.11_sdk:2.56.0", "3.11", "2.56.0",
+      {"mylib-1.0-cp310-cp310-manylinux_2_17_x86_64.whl", "pure-1.0-py2.py3-none-any.whl",
+       "fast-2.0-cp311-cp311-manylinux2014_x86_64.whl",
+       "stable-1.0-cp38-abi3-manylinux_2_28_x86_64.whl",
+       "mac-1.0-cp311-cp311-macosx_11_0_arm64.whl", "musl-1.0-py3-none-musllinux_1_2_x86_64.whl",
+       "newabi-1.0-cp312-abi3-manylinux_2_28_x86_64.whl", "workflow.tar.gz"})});
   facts.runtime.python = Flag("3.11", "--runtime-python");
   CHECK(Run(facts, "BC009") ==
         "BC009 error pipeline.pb: components.environments['e'].dependencies[0]: staged wheel "
@@ -262,19 +274,20 @@ TEST_CASE("evaluator: BC009 checks staged wheel tags against the runtime Python"
 
 TEST_CASE("evaluator: diagnostics carry help, facts and severity overrides") {
   FactSet facts;
-  facts.launch.packages = List("launch.txt", {{"apache-beam", "2.56.0"}});
-  facts.runtime.packages = List("runtime.txt", {{"apache-beam", "2.55.1"}});
+  facts.launch.beam_version = FromList("2.56.0", "launch.txt", 1);
+  facts.runtime.beam_version = FromList("2.55.1", "runtime.txt", 1);
   const Rule* rule = ShippedRules().Find("BC001");
   REQUIRE(rule);
   Report report = Evaluate({{rule, Severity::kWarning}}, facts);
   REQUIRE(report.diagnostics.size() == 1);
   const Diagnostic& d = report.diagnostics[0];
   CHECK(d.severity == Severity::kWarning);
-  CHECK(d.help == std::vector<std::string>{
-                      "install apache-beam==2.56.0 in the worker image, or launch with "
-                      "apache-beam==2.55.1"});
+  CHECK(d.help ==
+        std::vector<std::string>{"install apache-beam==2.56.0 in the worker image, or launch with "
+                                 "apache-beam==2.55.1"});
   CHECK(d.facts == KeyValues{{"launch.beam_version", "2.56.0"},
-                             {"runtime.beam_version", "2.55.1"}});
+                             {"runtime.beam_version", "2.55.1"},
+                             {"runtime.beam_version.from_pipeline", "false"}});
   REQUIRE(report.rules.size() == 1);
   CHECK(report.rules[0].default_severity == Severity::kWarning);
 }

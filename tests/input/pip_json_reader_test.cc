@@ -26,8 +26,8 @@ TEST_CASE("pip list JSON gives names, versions and editable locations") {
   CHECK(list->packages[1].url == "/home/dev/src/mypipeline");
   CHECK(list->Find("pyyaml")->version->normalized() == "6.0.1");
   CHECK(list->Find("pyyaml")->where.ToString() == "launch.json: [2]");
-  CHECK(Printed(messages) == std::vector<std::string>{
-                                 "launch.json: [3].version: warning: version '1.0-custom' of "
+  CHECK(Printed(messages) ==
+        std::vector<std::string>{"launch.json: [3].version: warning: version '1.0-custom' of "
                                  "'legacy' is not a PEP 440 version; kept as text"});
 }
 
@@ -95,9 +95,10 @@ TEST_CASE("JSON that is not pip's is an error naming the field") {
       {"[\n  {\"name\": \"a\",\n   \"version\": \"1\"},\n  {\"name\" \"b\"}\n]",
        "x.json:4:13: error: malformed JSON: syntax error while parsing object separator - "
        "unexpected string literal; expected ':'"},
-      {"[{\"name\": \"a\", \"version\": \"1\"}", "x.json:1:31: error: malformed JSON: syntax "
-                                             "error while parsing array - unexpected end of "
-                                             "input; expected ']'"},
+      {"[{\"name\": \"a\", \"version\": \"1\"}",
+       "x.json:1:31: error: malformed JSON: syntax "
+       "error while parsing array - unexpected end of "
+       "input; expected ']'"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.json);

@@ -1,0 +1,105 @@
+// Times payload reading on the inputs of bench/make_pickle_pipelines.py and compares the
+// worst case with libbz2's own decompression time of the same payloads:
+//   payload_bench <input dir> <rules data dir> [runs]
+// Prints the median of `runs` for: reading each pipeline and analysing its payloads
+// (2 threads), and the single-threaded bz2-only baseline divided by the threads used.
+#include <bzlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "base/file_system.h"
+#include "base/message.h"
+#include "input/pipeline_reader.h"
+#include "pickle/module_map.h"
+#include "pickle/payload_analyzer.h"
+#include "pickle/payload_decoder.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double MedianMs(int runs, const std::function<void()>& body) {
+  std::vector<double> times;
+  for (int i = 0; i < runs; ++i) {
+    auto start = Clock::now();
+    body();
+    times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+std::vector<std::string> CompressedPayloads(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  std::string line, bytes, error;
+  while (std::getline(in, line)) {
+    if (beamcompat::DecodeBase64(line, &bytes, &error)) out.push_back(bytes);
+  }
+  return out;
+}
+
+// libbz2 alone: decompress every payload into a buffer, nothing else.
+size_t DecompressAll(const std::vector<std::string>& payloads, std::string* buffer) {
+  size_t total = 0;
+  for (const std::string& payload : payloads) {
+    auto size = static_cast<unsigned>(buffer->size());
+    BZ2_bzBuffToBuffDecompress(buffer->data(), &size, const_cast<char*>(payload.data()),
+                               static_cast<unsigned>(payload.size()), 0, 0);
+    total += size;
+  }
+  return total;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: payload_bench <input dir> <rules data dir> [runs]\n");
+    return 2;
+  }
+  std::string dir = argv[1];
+  int runs = argc > 3 ? std::atoi(argv[3]) : 5;
+  beamcompat::RealFileSystem fs;
+  beamcompat::Messages messages;
+  auto map = beamcompat::ModuleMap::Load(fs, argv[2], &messages);
+  if (!map) {
+    std::fprintf(stderr, "%s\n", messages.all()[0].ToString().c_str());
+    return 2;
+  }
+  beamcompat::PayloadAnalyzerOptions options;
+  options.threads = std::getenv("BENCH_THREADS") ? std::atoi(std::getenv("BENCH_THREADS")) : 2;
+  for (const char* name : {"pickles_realistic", "pickles_distinct"}) {
+    std::string path = dir + "/" + name + ".pb";
+    size_t payloads = 0, distinct = 0;
+    double analyse_only = 0;
+    double whole = MedianMs(runs, [&] {
+      beamcompat::Messages local;
+      auto pipeline = beamcompat::LoadPipeline(fs, path, &local);
+      auto start = Clock::now();
+      auto facts = beamcompat::AnalyzePayloads(*pipeline, *map, options);
+      analyse_only = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+      payloads = facts.payloads.size();
+      distinct = facts.distinct;
+    });
+    std::printf("%-18s %zu payloads, %zu distinct: read+analyse median %.1f ms "
+                "(analyse alone, last run %.1f ms)\n",
+                name, payloads, distinct, whole, analyse_only);
+  }
+  std::vector<std::string> compressed = CompressedPayloads(dir + "/pickles_distinct.b64");
+  std::string buffer(1 << 20, '\0');
+  size_t total = 0;
+  double bz2 = MedianMs(runs, [&] { total = DecompressAll(compressed, &buffer); });
+  std::printf("bz2 baseline       %zu payloads, %zu bytes out: %.1f ms on 1 thread, "
+              "%.1f ms per %d threads\n",
+              compressed.size(), total, bz2, bz2 / options.threads, options.threads);
+  return 0;
+}

@@ -1,0 +1,112 @@
+// `beamcompat check`: reads the inputs into a FactSet, loads the rules (shipped plus
+// --rules DIR), selects them, evaluates and prints the report. Exit 0 when nothing is at or
+// above --fail-on, 1 when something is, 2 on usage, rule-file or input errors.
+#include <memory>
+#include <ostream>
+
+#include "base/message.h"
+#include "cli/commands.h"
+#include "cli/exit_code.h"
+#include "cli/load_inputs.h"
+#include "cli/message_printer.h"
+#include "cli/options.h"
+#include "engine/evaluator.h"
+#include "report/color.h"
+#include "report/output_format.h"
+#include "ruleset/rule_directory.h"
+#include "ruleset/rule_selection.h"
+
+namespace beamcompat {
+namespace {
+
+constexpr const char* kUsage =
+    "[--pipeline FILE | --staging DIR] [--launch FILE] [--runtime FILE] [options]";
+
+int UsageError(const CommandContext& ctx, const std::string& message) {
+  ctx.err << "beamcompat: error: " << message << "\n";
+  return kExitUsageOrInput;
+}
+
+bool HasInputs(const CommandOptions& o) {
+  return !o.pipeline.empty() || !o.staging.empty() || !o.launch.empty() || !o.runtime.empty() ||
+         !o.launch_python.empty() || !o.runtime_python.empty() || !o.runtime_image.empty();
+}
+
+// Output settings checked before any input is read, so a typo fails fast.
+struct OutputChoice {
+  std::unique_ptr<Reporter> reporter;
+  Severity fail_on = Severity::kError;
+};
+
+bool ChooseOutput(const CommandOptions& o, const CommandContext& ctx, OutputChoice* choice,
+                  std::string* error) {
+  const OutputFormatSpec* format = FindOutputFormat(o.format.empty() ? "text" : o.format, error);
+  if (!format) return false;
+  ReporterOptions reporter_options;
+  reporter_options.tool_version = BEAMCOMPAT_VERSION;
+  if (!ResolveColor(o.color, ctx.env, ctx.out_is_tty, &reporter_options.color, error)) {
+    return false;
+  }
+  if (o.fail_on && !ParseSeverity(*o.fail_on, &choice->fail_on)) {
+    *error = "unknown --fail-on value '" + *o.fail_on + "'; expected error, warning or info";
+    return false;
+  }
+  if (!o.output.empty()) {
+    *error = "check writes its report to standard output; redirect it instead of --output";
+    return false;
+  }
+  choice->reporter = format->make(reporter_options);
+  return true;
+}
+
+// Rule-file errors are printed as they are located: "rules/x.yaml:3:5: error: ...".
+bool LoadSelectedRules(const CommandOptions& o, const CommandContext& ctx, RuleSet* rules,
+                       std::vector<SelectedRule>* selected) {
+  Messages messages;
+  bool ok = LoadRuleDirectories(ctx.fs, ctx.executable_dir, o.rules_dirs, rules, &messages);
+  for (const Message& message : messages.all()) ctx.err << message.ToString() << "\n";
+  if (!ok) return false;
+  RuleSelectionOptions selection{o.select, o.extend_select, o.ignore, {}};
+  std::string error;
+  if (SelectRules(*rules, selection, selected, &error)) return true;
+  UsageError(ctx, error);
+  return false;
+}
+
+}  // namespace
+
+int RunCheck(const std::vector<std::string>& args, const CommandContext& ctx) {
+  ParsedCommandLine parsed =
+      ParseCommandLine("check", kUsage, args,
+                       kInputOptions | kOutputOptions | kSelectionOptions | kFailOptions, "", 0);
+  if (!parsed.ok()) {
+    ctx.err << "beamcompat: error: " << parsed.error << "\n\n" << parsed.help_text;
+    return kExitUsageOrInput;
+  }
+  const CommandOptions& options = parsed.options;
+  if (options.help) {
+    ctx.out << parsed.help_text;
+    return kExitClean;
+  }
+  if (!HasInputs(options)) {
+    return UsageError(ctx,
+                      "nothing to check; give --pipeline or --staging, --launch and --runtime");
+  }
+  OutputChoice output;
+  std::string error;
+  if (!ChooseOutput(options, ctx, &output, &error)) return UsageError(ctx, error);
+  RuleSet rules;
+  std::vector<SelectedRule> selected;
+  if (!LoadSelectedRules(options, ctx, &rules, &selected)) return kExitUsageOrInput;
+  FactSet facts;
+  Messages messages;
+  bool ok = LoadInputs(options, ctx, &facts, &messages);
+  PrintMessages(messages, ctx.err);
+  if (!ok) return kExitUsageOrInput;
+  Report report = Evaluate(selected, facts);
+  output.reporter->Write(report, ctx.out);
+  if (options.exit_zero) return kExitClean;
+  return HasFindingsAtOrAbove(report, output.fail_on) ? kExitFindings : kExitClean;
+}
+
+}  // namespace beamcompat

@@ -1,0 +1,101 @@
+// What the pickled payloads of a pipeline refer to, one entry per payload: the pickler that
+// made it, the modules it needs importable on the worker, the __main__ names it depends on,
+// or why it could not be read. Filled by the payload analyzer (src/pickle/) after the
+// pipeline reader, part of the FactSet the rules read. Never obtained by unpickling.
+#ifndef BEAMCOMPAT_FACTS_PICKLE_FACTS_H_
+#define BEAMCOMPAT_FACTS_PICKLE_FACTS_H_
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace beamcompat {
+
+// A function dill pickled by value that looks its globals up in __main__'s namespace.
+struct MainFunctionFact {
+  std::string name;                  // "AddTaxFn.process", "<lambda>"
+  std::vector<std::string> globals;  // non-builtin global names its code reads, sorted
+};
+
+struct PayloadFacts {
+  std::string transform_id;    // empty for a windowing strategy's window_fn
+  std::string transform_name;  // the transform's unique_name (or the strategy id)
+  std::string environment_id;
+  std::string urn;
+  std::string proto_path;
+  bool readable = false;
+  std::string error;        // why not readable: "truncated bz2 stream (ends after 52 bytes)"
+  std::string compression;  // "bz2", "zlib", "none"
+  std::string pickler;      // "dill", "cloudpickle", "apache_beam.internal.cloudpickle", "pickle"
+  int protocol = 0;
+  std::string bytecode;     // the bytecode format __main__ code was read as, "" if none
+  std::vector<std::string> modules;     // modules it refers to (not __main__), sorted
+  std::vector<std::string> main_names;  // names it takes from __main__ by reference, sorted
+  bool uses_main_namespace = false;     // a dill function bound to __main__'s globals
+  std::vector<MainFunctionFact> main_functions;
+};
+
+// A module pickled code refers to, joined with the package lists: who provides it where.
+struct ReferencedModule {
+  std::string module;                   // "yaml", "numpy._core.numeric"
+  std::vector<std::string> transforms;  // unique names of the transforms referring to it
+  std::string proto_path;               // the first payload referring to it
+  bool stdlib = false;                  // in the standard library of the launch Python
+  std::vector<std::string> candidates;  // distributions that could provide it (PEP 503 keys)
+  std::string launch_provider;          // "PyYAML 6.0.1"; empty when none is installed
+  std::string launch_key;               // "pyyaml"
+  std::string launch_version;
+  std::string runtime_provider;
+  std::string runtime_key;
+  std::string runtime_version;
+  // From the module-version table, when a fact applies: the runtime provider must be in
+  // `needs_versions` of `needs_distribution`.
+  std::string needs_distribution;
+  std::string needs_versions;  // ">=2"
+  std::string needs_why;
+  bool runtime_outside_needed = false;  // known and outside the range
+};
+
+// A pickler library the payloads were made with.
+struct PicklerUse {
+  std::string library;       // "dill", "cloudpickle", "apache_beam.internal.cloudpickle"
+  std::string distribution;  // the distribution shipping it: "dill", "cloudpickle", "apache-beam"
+  std::vector<std::string> transforms;
+  std::string proto_path;  // its first payload
+  std::string launch_version;   // of `distribution`, when the launch list has it
+  std::string runtime_version;  // of `distribution`, when the runtime list has it
+};
+
+// A dill-pickled __main__ function of one transform (one per transform and function).
+struct MainFunctionUse {
+  std::string transform;  // unique name
+  std::string function;
+  std::vector<std::string> globals;  // non-builtin globals it reads
+  std::string proto_path;
+  bool main_session_staged = false;  // its environment stages pickled_main_session
+};
+
+struct PickleFacts {
+  std::vector<PayloadFacts> payloads;  // in pipeline order: transforms by id, then windowing
+  size_t distinct = 0;                 // payloads actually decoded (identical ones share)
+  uint64_t decompressed_bytes = 0;
+  // Joined views for the rules, filled by the pickle resolver; sorted by name.
+  std::vector<ReferencedModule> modules;
+  std::vector<PicklerUse> pickler_uses;
+  std::vector<MainFunctionUse> main_functions;
+  std::vector<std::string> referenced_distributions;  // launch keys of module providers
+  // The pickler libraries that made the readable payloads, sorted ("pickle" excluded).
+  std::vector<std::string> picklers() const;
+};
+
+nlohmann::ordered_json PickleFactsToJson(const PickleFacts& facts);
+// One line per payload for `beamcompat facts --format text`:
+// "pickles['ParseLine']: dill; modules: apache_beam.transforms.core; __main__: parse_line reads json"
+void WritePickleFactsText(const PickleFacts& facts, std::ostream& out);
+
+}  // namespace beamcompat
+
+#endif  // BEAMCOMPAT_FACTS_PICKLE_FACTS_H_

@@ -1,0 +1,146 @@
+#include "pickle/payload_analyzer.h"
+
+#include <algorithm>
+#include <atomic>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+
+#include "pickle/module_map.h"
+
+namespace beamcompat {
+namespace {
+
+// One distinct (encoded text, Python minor) pair to decode and read.
+struct Job {
+  std::string_view encoded;
+  std::string python;
+  DecodedPayload decoded;
+  PickleReadResult read;
+  uint64_t pickle_bytes = 0;
+};
+
+struct Occurrence {
+  PayloadFacts facts;  // identity fields only; the rest comes from the job
+  size_t job = 0;
+};
+
+bool IsPicklerModule(std::string_view module) {
+  std::string_view top = module.substr(0, module.find('.'));
+  return top == "dill" || top == "cloudpickle" ||
+         module.starts_with("apache_beam.internal.cloudpickle");
+}
+
+void RunJob(const PayloadAnalyzerOptions& options, DecompressionBudget* budget, Job* job) {
+  job->decoded = DecodePayload(job->encoded, options.limits, budget);
+  if (!job->decoded.ok) return;
+  PickleReadOptions read_options;
+  read_options.limits = options.pickle_limits;
+  read_options.bytecode = BytecodeFormatForPython(job->python);
+  job->read = ReadPickle(job->decoded.pickle, read_options);
+  job->pickle_bytes = job->decoded.pickle.size();
+  job->decoded.pickle = std::string();  // the bytes are no longer needed
+}
+
+void RunJobs(const PayloadAnalyzerOptions& options, std::vector<Job>* jobs) {
+  DecompressionBudget budget(options.limits.max_run_bytes);
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < jobs->size(); i = next++) RunJob(options, &budget, &(*jobs)[i]);
+  };
+  size_t extra = std::min<size_t>(std::max(options.threads, 1) - 1, jobs->size() / 2);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < extra; ++i) threads.emplace_back(worker);
+  worker();
+  for (auto& thread : threads) thread.join();
+}
+
+std::vector<std::string> Modules(const PickleContents& contents) {
+  std::vector<std::string> modules = contents.imported_modules;
+  for (const GlobalRef& ref : contents.globals) modules.push_back(ref.module);
+  for (const MainFunction& function : contents.main_functions) {
+    modules.insert(modules.end(), function.imports.begin(), function.imports.end());
+  }
+  std::erase_if(modules, [](const std::string& module) {
+    return module == "__main__" || module == "__builtin__" || module == "builtins" ||
+           IsPicklerModule(module);
+  });
+  std::sort(modules.begin(), modules.end());
+  modules.erase(std::unique(modules.begin(), modules.end()), modules.end());
+  return modules;
+}
+
+void FillFromJob(const Job& job, const ModuleMap& map, PayloadFacts* facts) {
+  facts->compression = CompressionName(job.decoded.compression);
+  if (!job.decoded.ok || !job.read.ok) {
+    facts->error = !job.decoded.ok ? job.decoded.error : job.read.error;
+    return;
+  }
+  const PickleContents& contents = job.read.contents;
+  facts->readable = true;
+  facts->pickler = PicklerLibraryName(contents.library());
+  facts->protocol = contents.protocol;
+  facts->modules = Modules(contents);
+  facts->main_names = contents.main_names;
+  facts->uses_main_namespace = contents.uses_main_namespace;
+  for (const MainFunction& function : contents.main_functions) {
+    MainFunctionFact fact{function.name, {}};
+    for (const std::string& name : function.globals) {
+      if (!map.IsBuiltin(name, job.python)) fact.globals.push_back(name);
+    }
+    std::sort(fact.globals.begin(), fact.globals.end());
+    facts->main_functions.push_back(std::move(fact));
+    facts->bytecode = BytecodeFormatName(function.format);
+  }
+}
+
+PayloadFacts Identity(const PickledPayload& payload, std::string transform_id,
+                      std::string transform_name, std::string environment_id) {
+  PayloadFacts facts;
+  facts.transform_id = std::move(transform_id);
+  facts.transform_name = std::move(transform_name);
+  facts.environment_id = std::move(environment_id);
+  facts.urn = payload.urn;
+  facts.proto_path = payload.proto_path;
+  return facts;
+}
+
+}  // namespace
+
+PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modules,
+                            const PayloadAnalyzerOptions& options) {
+  std::vector<Job> jobs;
+  std::vector<Occurrence> occurrences;
+  // Identical text read as the same Python is one job; the bytecode format depends on Python.
+  std::unordered_map<std::string, std::unordered_map<std::string_view, size_t>> by_python;
+  auto add = [&](const PickledPayload& payload, PayloadFacts identity,
+                 const std::string& python) {
+    auto& seen = by_python[python];
+    auto [found, inserted] = seen.emplace(payload.encoded, jobs.size());
+    if (inserted) jobs.push_back(Job{payload.encoded, python, {}, {}});
+    occurrences.push_back(Occurrence{std::move(identity), found->second});
+  };
+  for (const TransformFacts& transform : pipeline.transforms) {
+    const PipelineEnvironment* env = pipeline.FindEnvironment(transform.environment_id);
+    std::string python = env && env->sdk_base ? env->sdk_base->python : std::string();
+    for (const PickledPayload& payload : transform.payloads) {
+      add(payload,
+          Identity(payload, transform.id, transform.unique_name, transform.environment_id),
+          python);
+    }
+  }
+  for (const PickledPayload& payload : pipeline.windowing_payloads) {
+    add(payload, Identity(payload, "", payload.proto_path, ""), "");
+  }
+  RunJobs(options, &jobs);
+  PickleFacts facts;
+  facts.distinct = jobs.size();
+  for (const Job& job : jobs) facts.decompressed_bytes += job.pickle_bytes;
+  for (Occurrence& occurrence : occurrences) {
+    FillFromJob(jobs[occurrence.job], modules, &occurrence.facts);
+    facts.payloads.push_back(std::move(occurrence.facts));
+  }
+  return facts;
+}
+
+}  // namespace beamcompat

@@ -1,0 +1,102 @@
+// The pickle reader's simulated unpickling machine (internal to src/pickle/): an arena of
+// abstract values, the stack, the mark stack and the memo, plus the interpretation of global
+// references and reducer calls. pickle_reader.cc runs the opcode loop over it;
+// pickle_reducers.cc gives meaning to GLOBAL/STACK_GLOBAL and REDUCE. Nothing is executed:
+// a "call" only builds another abstract value.
+#ifndef BEAMCOMPAT_PICKLE_PICKLE_MACHINE_H_
+#define BEAMCOMPAT_PICKLE_PICKLE_MACHINE_H_
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "pickle/pickle_reader.h"
+
+namespace beamcompat::pickle_internal {
+
+enum class ValueKind : uint8_t {
+  kNone, kBool, kInt, kFloat, kStr, kBytes, kTuple, kList, kDict, kSet,
+  kGlobal,         // a class or function looked up by module + name
+  kMainNamespace,  // dill's reference to __main__.__dict__
+  kCode,           // a code object rebuilt from its constructor arguments
+  kFunction,       // a function built from a code object
+  kObject,         // anything else a call produced
+};
+
+struct Value {
+  ValueKind kind = ValueKind::kNone;
+  int64_t integer = 0;
+  std::string_view text;  // kStr/kBytes contents; kGlobal module
+  std::string_view name;  // kGlobal name
+  std::vector<uint32_t> items;  // tuple/list/set elements; dict keys and values interleaved
+  int32_t ref = -1;  // kCode: index into Machine::codes_; kFunction: main function or -1
+};
+
+struct CodeInfo {
+  std::string name;  // co_qualname when pickled (3.11+), else co_name
+  std::vector<std::string> globals;
+  std::vector<std::string> imports;
+  BytecodeFormat format = BytecodeFormat::kUnknown;
+};
+
+class Machine {
+ public:
+  Machine(std::string_view input, const PickleReadOptions& options, int nesting);
+  // Runs to STOP; false with error() on malformed input or an exceeded limit.
+  bool Run();
+  const std::string& error() const { return error_; }
+  PickleContents TakeContents();
+
+ private:
+  // pickle_reader.cc: the opcode loop and its stack, memo and argument helpers.
+  bool Step(uint8_t op, size_t offset);
+  bool StepBinary(uint8_t op, size_t offset, bool* handled);
+  bool StepLines(uint8_t op, size_t offset, bool* handled);
+  bool StepContainers(uint8_t op, size_t offset, bool* handled);
+  bool StepCalls(uint8_t op, size_t offset, bool* handled);
+  bool Fail(std::string message);
+  bool Need(size_t bytes, uint8_t op, size_t offset);
+  uint64_t ReadUint(size_t bytes);
+  bool ReadLine(uint8_t op, size_t offset, std::string_view* line);
+  bool ReadSized(uint8_t op, size_t offset, size_t length_bytes, ValueKind kind);
+  uint32_t New(ValueKind kind);
+  uint32_t NewText(ValueKind kind, std::string_view text);
+  bool Push(uint32_t value);
+  bool Pop(uint8_t op, size_t offset, uint32_t* value);
+  bool Top(uint8_t op, size_t offset, uint32_t* value);
+  bool PopMark(uint8_t op, size_t offset, std::vector<uint32_t>* items);
+  bool MemoPut(uint64_t index, uint8_t op, size_t offset);
+  bool MemoGet(uint64_t index, uint8_t op, size_t offset);
+  void MaybeNestedPickle(std::string_view bytes);
+
+  // pickle_reducers.cc: what globals and calls mean.
+  uint32_t LookUpGlobal(std::string_view module, std::string_view name);
+  uint32_t Call(uint32_t callable, const std::vector<uint32_t>& args);
+  uint32_t MakeCode(const std::vector<uint32_t>& args);
+  uint32_t MakeFunction(const std::vector<uint32_t>& args);
+  void NameMethods(uint32_t class_name, uint32_t namespace_dict);
+  const Value* Arg(const std::vector<uint32_t>& args, size_t i, ValueKind kind) const;
+  std::vector<std::string> StrTuple(uint32_t tuple) const;
+  void NoteLibrary(std::string_view module);
+
+  std::string_view input_;
+  const PickleReadOptions& options_;
+  const int nesting_;
+  size_t pos_ = 0;
+  uint64_t opcodes_ = 0;
+  std::vector<Value> values_;
+  std::vector<uint32_t> stack_;
+  std::vector<size_t> marks_;
+  std::unordered_map<uint64_t, uint32_t> memo_;
+  std::deque<std::string> owned_;  // decoded text that values view (deque: stable addresses)
+  std::vector<CodeInfo> codes_;
+  PickleContents contents_;
+  std::string error_;
+};
+
+}  // namespace beamcompat::pickle_internal
+
+#endif  // BEAMCOMPAT_PICKLE_PICKLE_MACHINE_H_

@@ -1,0 +1,139 @@
+#include "pickle/pickle_resolver.h"
+
+#include <algorithm>
+#include <map>
+
+#include "facts/package.h"
+#include "pickle/module_map.h"
+
+namespace beamcompat {
+namespace {
+
+constexpr std::string_view kMainSession = "pickled_main_session";
+
+void AddUnique(std::vector<std::string>* list, const std::string& item) {
+  if (std::find(list->begin(), list->end(), item) == list->end()) list->push_back(item);
+}
+
+std::string LaunchPython(const FactSet& facts) {
+  if (facts.launch.python) return facts.launch.python->value;
+  if (facts.pipeline) {
+    for (const PipelineEnvironment& env : facts.pipeline->environments) {
+      if (env.sdk_base) return env.sdk_base->python;
+    }
+  }
+  return "";
+}
+
+// The provider of `module` in `list`: fills name/key/version, or leaves them empty.
+void Provider(const ModuleMap& map, const std::string& module,
+              const std::optional<PackageList>& list, std::string* provider, std::string* key,
+              std::string* version) {
+  if (!list) return;
+  const Package* package = map.Provider(module, *list);
+  if (package == nullptr) return;
+  *key = package->key;
+  *version = package->version_text;
+  *provider = package->version_text.empty() ? package->name
+                                            : package->name + " " + package->version_text;
+}
+
+void ApplyVersionFacts(const ModuleMap& map, const std::optional<PackageList>& runtime,
+                       ReferencedModule* module) {
+  for (const ModuleVersionFact* fact : map.VersionFacts(module->module)) {
+    module->needs_distribution = fact->distribution;
+    module->needs_versions = fact->versions_text;
+    module->needs_why = fact->why;
+    const Package* installed = runtime ? runtime->Find(fact->distribution) : nullptr;
+    if (installed != nullptr && installed->version) {
+      module->runtime_outside_needed = !fact->versions.Contains(*installed->version);
+    }
+  }
+}
+
+void ResolveModules(const ModuleMap& map, const FactSet& facts, PickleFacts* pickles) {
+  std::map<std::string, ReferencedModule> modules;
+  for (const PayloadFacts& payload : pickles->payloads) {
+    for (const std::string& name : payload.modules) {
+      ReferencedModule& module = modules[name];
+      if (module.module.empty()) {
+        module.module = name;
+        module.proto_path = payload.proto_path;
+      }
+      AddUnique(&module.transforms, payload.transform_name);
+    }
+  }
+  std::string python = LaunchPython(facts);
+  for (auto& [name, module] : modules) {
+    module.stdlib = map.IsStdlib(name, python);
+    if (!module.stdlib) {
+      module.candidates = map.Candidates(name);
+      Provider(map, name, facts.launch.packages, &module.launch_provider, &module.launch_key,
+               &module.launch_version);
+      Provider(map, name, facts.runtime.packages, &module.runtime_provider,
+               &module.runtime_key, &module.runtime_version);
+      ApplyVersionFacts(map, facts.runtime.packages, &module);
+      if (!module.launch_key.empty()) {
+        AddUnique(&pickles->referenced_distributions, module.launch_key);
+      }
+    }
+    pickles->modules.push_back(std::move(module));
+  }
+  std::sort(pickles->referenced_distributions.begin(), pickles->referenced_distributions.end());
+}
+
+std::string PicklerDistribution(const std::string& library) {
+  if (library == "dill" || library == "cloudpickle") return library;
+  return "apache-beam";  // apache_beam.internal.cloudpickle ships inside Beam
+}
+
+std::string VersionIn(const std::optional<PackageList>& list, const std::string& key) {
+  const Package* package = list ? list->Find(key) : nullptr;
+  return package != nullptr ? package->version_text : std::string();
+}
+
+void ResolvePicklers(const FactSet& facts, PickleFacts* pickles) {
+  std::map<std::string, PicklerUse> uses;
+  for (const PayloadFacts& payload : pickles->payloads) {
+    if (!payload.readable || payload.pickler == "pickle") continue;
+    PicklerUse& use = uses[payload.pickler];
+    if (use.library.empty()) {
+      use.library = payload.pickler;
+      use.distribution = PicklerDistribution(payload.pickler);
+      use.proto_path = payload.proto_path;
+      use.launch_version = VersionIn(facts.launch.packages, use.distribution);
+      use.runtime_version = VersionIn(facts.runtime.packages, use.distribution);
+    }
+    AddUnique(&use.transforms, payload.transform_name);
+  }
+  for (auto& [library, use] : uses) pickles->pickler_uses.push_back(std::move(use));
+}
+
+bool StagesMainSession(const FactSet& facts, const std::string& environment_id) {
+  const PipelineEnvironment* env =
+      facts.pipeline ? facts.pipeline->FindEnvironment(environment_id) : nullptr;
+  if (env == nullptr) return false;
+  return std::any_of(env->artifacts.begin(), env->artifacts.end(),
+                     [](const StagedArtifact& a) { return a.staged_name == kMainSession; });
+}
+
+void ResolveMainFunctions(const FactSet& facts, PickleFacts* pickles) {
+  for (const PayloadFacts& payload : pickles->payloads) {
+    if (payload.pickler != "dill" || !payload.uses_main_namespace) continue;
+    bool staged = StagesMainSession(facts, payload.environment_id);
+    for (const MainFunctionFact& function : payload.main_functions) {
+      pickles->main_functions.push_back(MainFunctionUse{
+          payload.transform_name, function.name, function.globals, payload.proto_path, staged});
+    }
+  }
+}
+
+}  // namespace
+
+void ResolvePickleFacts(const ModuleMap& map, const FactSet& facts, PickleFacts* pickles) {
+  ResolveModules(map, facts, pickles);
+  ResolvePicklers(facts, pickles);
+  ResolveMainFunctions(facts, pickles);
+}
+
+}  // namespace beamcompat

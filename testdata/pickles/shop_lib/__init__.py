@@ -1,0 +1,1 @@
+"""A plain importable module whose DoFn/CombineFn/WindowFn are pickled by reference."""

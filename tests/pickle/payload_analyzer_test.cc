@@ -1,0 +1,111 @@
+#include "pickle/payload_analyzer.h"
+
+#include <doctest/doctest.h>
+
+#include "base/file_system.h"
+#include "base/message.h"
+#include "input/pipeline_reader.h"
+#include "pickle/module_map.h"
+
+namespace beamcompat {
+namespace {
+
+using Names = std::vector<std::string>;
+
+struct AnalyzerFixture {
+  RealFileSystem fs;
+  Messages messages;
+  ModuleMap map = *ModuleMap::Load(fs, std::string(BEAMCOMPAT_SOURCE_DIR) + "/rules/data",
+                                   &messages);
+
+  PickleFacts Analyze(const std::string& name, PayloadAnalyzerOptions options = {}) {
+    std::string path =
+        std::string(BEAMCOMPAT_BINARY_DIR) + "/testdata/pipelines/pickles/" + name + ".pb";
+    auto pipeline = LoadPipeline(fs, path, &messages);
+    REQUIRE(pipeline.has_value());
+    return AnalyzePayloads(*pipeline, map, options);
+  }
+
+  static const PayloadFacts& Find(const PickleFacts& facts, const std::string& transform) {
+    for (const auto& payload : facts.payloads) {
+      if (payload.transform_name == transform) return payload;
+    }
+    FAIL("no payload for transform " << transform);
+    return facts.payloads.front();
+  }
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(AnalyzerFixture, "payload analyzer: dill pipeline on Python 3.11") {
+  PickleFacts facts = Analyze("dill_py311");
+  REQUIRE(facts.payloads.size() == 9);
+  CHECK(facts.distinct == 9);
+  CHECK(facts.picklers() == Names{"dill"});
+  const PayloadFacts& parse = Find(facts, "ParseLine");
+  CHECK(parse.readable);
+  CHECK(parse.pickler == "dill");
+  CHECK(parse.compression == "bz2");
+  CHECK(parse.protocol == 4);
+  CHECK(parse.bytecode == "3.11");
+  CHECK(parse.modules == Names{"apache_beam.transforms.core"});
+  CHECK(parse.uses_main_namespace);
+  REQUIRE(parse.main_functions.size() == 1);
+  CHECK(parse.main_functions[0].name == "parse_line");
+  CHECK(parse.main_functions[0].globals == Names{"json"});
+  const PayloadFacts& count = Find(facts, "CountChars");
+  REQUIRE(count.main_functions.size() == 1);
+  CHECK(count.main_functions[0].globals.empty());  // len and str are builtins
+  const PayloadFacts& format = Find(facts, "FormatOrder");
+  CHECK(format.main_functions[0].globals == Names{"TAX_RATE", "json"});  // round is builtin
+  const PayloadFacts& tax = Find(facts, "AddTax");
+  CHECK(tax.main_functions[0].name == "AddTaxFn.process");
+  const PayloadFacts& orders = Find(facts, "ParseOrders");
+  CHECK(orders.pickler == "pickle");
+  CHECK(orders.modules == Names{"shop_lib.transforms"});
+  CHECK(orders.main_functions.empty());
+  const PayloadFacts& mean = Find(facts, "MeanPrice");
+  CHECK(mean.urn == "beam:combinefn:pickled_python:v1");
+  CHECK(mean.modules == Names{"shop_lib.transforms"});
+}
+
+TEST_CASE_FIXTURE(AnalyzerFixture, "payload analyzer: cloudpickle refers to modules, no main") {
+  PickleFacts facts = Analyze("cloudpickle_py312");
+  CHECK(facts.picklers() == Names{"cloudpickle"});
+  const PayloadFacts& config = Find(facts, "LoadConfig");
+  CHECK(config.modules == Names{"apache_beam.transforms.core", "yaml"});
+  CHECK(config.main_functions.empty());
+  CHECK_FALSE(config.uses_main_namespace);
+  PickleFacts vendored = Analyze("vendored_cloudpickle_py311");
+  CHECK(vendored.picklers() == Names{"apache_beam.internal.cloudpickle"});
+}
+
+TEST_CASE_FIXTURE(AnalyzerFixture, "payload analyzer: mixed picklers are all listed") {
+  PickleFacts facts = Analyze("mixed_py310");
+  CHECK(facts.picklers() == Names{"cloudpickle", "dill"});
+}
+
+TEST_CASE_FIXTURE(AnalyzerFixture, "payload analyzer: corrupt payloads are errors, others read") {
+  for (int threads : {1, 2}) {
+    CAPTURE(threads);
+    PayloadAnalyzerOptions options;
+    options.threads = threads;
+    PickleFacts facts = Analyze("corrupt_py311", options);
+    REQUIRE(facts.payloads.size() == 5);
+    CHECK(Find(facts, "Good").readable);
+    CHECK(Find(facts, "BadBase64").error == "invalid base64 character '!' at offset 20");
+    CHECK(Find(facts, "Truncated").error == "truncated bz2 stream (ends after 60 bytes)");
+    CHECK(Find(facts, "Bomb").error == "decompressed payload exceeds the 64 MiB per-payload limit");
+    CHECK(Find(facts, "NotPickle").error == "memo entry 544502645 is not defined at 'LONG_BINGET' at offset 0");
+    CHECK(Find(facts, "NotPickle").urn == "beam:window_fn:pickled_python:v1");
+  }
+}
+
+TEST_CASE_FIXTURE(AnalyzerFixture, "payload analyzer: identical payloads are decoded once") {
+  PickleFacts facts = Analyze("dill_py311_main_session");
+  CHECK(facts.distinct == 9);
+  PickleFacts twice = Analyze("mixed_py310");
+  CHECK(twice.distinct == twice.payloads.size());
+}
+
+}  // namespace beamcompat
