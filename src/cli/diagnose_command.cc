@@ -4,6 +4,7 @@
 #include <istream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 
 #include "base/file_system.h"
@@ -19,6 +20,7 @@
 #include "diagnose/diagnoser.h"
 #include "diagnose/signature_loader.h"
 #include "engine/evaluator.h"
+#include "pickle/module_map.h"
 #include "report/color.h"
 #include "report/output_format.h"
 #include "report/reporter.h"
@@ -139,11 +141,15 @@ bool CheckFlags(const CommandOptions& o, const CommandContext& ctx, std::unique_
   return true;
 }
 
-// The check findings for the facts, to show next to the diagnoses they explain.
+// The check findings for the facts, to show next to the diagnoses they explain, and the
+// module map (rules/data) that finds which listed distribution provides a module.
 bool RunChecks(const CommandOptions& o, const CommandContext& ctx, const FactSet& facts,
-               Report* checks, Messages* messages) {
+               Report* checks, std::optional<ModuleMap>* modules, Messages* messages) {
   RuleSet rules;
   if (!LoadRuleDirectories(ctx.fs, ctx.executable_dir, o.rules_dirs, &rules, messages)) return false;
+  std::string shipped = FindBuiltinRulesDirectory(ctx.fs, ctx.executable_dir);
+  *modules = ModuleMap::Load(ctx.fs, JoinPath(shipped, "data"), messages);
+  if (!*modules) return false;
   *checks = Evaluate(SelectAll(rules), facts);
   std::erase_if(checks->diagnostics, [&](const Diagnostic& d) {
     return !IsSelected(RuleInfo{.code = d.code, .name = d.name}, o);
@@ -213,7 +219,8 @@ int RunDiagnose(const std::vector<std::string>& args, const CommandContext& ctx)
   bool ok = LoadSignatures(o, ctx, &rules, &messages) &&
             (!with_facts || LoadInputs(o, ctx, &facts, &messages));
   Report checks;
-  ok = ok && (!with_facts || RunChecks(o, ctx, facts, &checks, &messages));
+  std::optional<ModuleMap> modules;
+  ok = ok && (!with_facts || RunChecks(o, ctx, facts, &checks, &modules, &messages));
   PrintMessages(messages, ctx.err);
   if (!ok) return kExitUsageOrInput;
   std::string log = o.positional.empty() ? "-" : o.positional[0];
@@ -222,7 +229,8 @@ int RunDiagnose(const std::vector<std::string>& args, const CommandContext& ctx)
   std::string error;
   if (!ReadAndDiagnose(log, rules, ctx, &run, &error)) return UsageError(ctx, error);
   DiagnoseSource source{name, run.read.format == LogFormat::kCloudLoggingJson};
-  Report report = BuildDiagnoseReport(run.diagnoses, rules, source, with_facts ? &facts : nullptr);
+  Report report = BuildDiagnoseReport(run.diagnoses, rules, source, with_facts ? &facts : nullptr,
+                                      modules ? &*modules : nullptr);
   if (with_facts) LinkCheckDiagnostics(run.diagnoses, checks, &report);
   AddReadNotes(name, run.read, run.overflow, &report);
   reporter->Write(report, ctx.out);
