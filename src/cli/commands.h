@@ -11,6 +11,8 @@ namespace beamcompat {
 
 // cli/check_command.cc: evaluate the rules over the inputs.
 int RunCheck(const std::vector<std::string>& args, const CommandContext& ctx);
+// cli/diagnose_command.cc: explain a failed job from its worker log.
+int RunDiagnose(const std::vector<std::string>& args, const CommandContext& ctx);
 // cli/diff_command.cc: compare the packages of the launch and runtime environments.
 int RunDiff(const std::vector<std::string>& args, const CommandContext& ctx);
 int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx);
