@@ -1,5 +1,6 @@
-// `beamcompat check`: reads the inputs into a FactSet, loads the rules (shipped plus
-// --rules DIR), selects them, evaluates and prints the report. Exit 0 when nothing is at or
+// `beamcompat check`: reads the project config ([tool.beamcompat], under the flags), the
+// inputs into a FactSet, loads the rules (shipped plus --rules DIR), selects them, evaluates
+// and prints the report (or, with --statistics, counts per rule). Exit 0 when nothing is at or
 // above --fail-on, 1 when something is, 2 on usage, rule-file or input errors.
 #include <memory>
 #include <ostream>
@@ -17,6 +18,7 @@
 #include "engine/evaluator.h"
 #include "report/color.h"
 #include "report/output_format.h"
+#include "report/statistics.h"
 #include "report/suppressions.h"
 #include "ruleset/rule_directory.h"
 #include "ruleset/rule_selection.h"
@@ -69,7 +71,7 @@ bool ChooseOutput(const CommandOptions& o, const CommandContext& ctx, OutputChoi
 }
 
 // Rule-file errors are printed as they are located: "rules/x.yaml:3:5: error: ...".
-bool LoadSelectedRules(const CommandOptions& o, const Config& config, const CommandContext& ctx,
+bool LoadSelectedRules(const Config& config, const CommandOptions& o, const CommandContext& ctx,
                        RuleSet* rules, std::vector<SelectedRule>* selected) {
   Messages messages;
   bool ok = LoadRuleDirectories(ctx.fs, ctx.executable_dir, o.rules_dirs, rules, &messages);
@@ -103,13 +105,12 @@ int RunCheck(const std::vector<std::string>& args, const CommandContext& ctx) {
     ctx.out << parsed.help_text;
     return kExitClean;
   }
-  Config config;  // [tool.beamcompat] / beamcompat.toml under the command line
+  Config config;
   Messages config_messages;
-  if (!LoadConfig(ctx.fs, {ctx.working_dir, options.config, options.isolated}, &config,
-                  &config_messages)) {
-    PrintMessages(config_messages, ctx.err);
-    return kExitUsageOrInput;
-  }
+  bool config_ok = LoadConfig(ctx.fs, {ctx.working_dir, options.config, options.isolated},
+                              &config, &config_messages);
+  PrintMessages(config_messages, ctx.err);
+  if (!config_ok) return kExitUsageOrInput;
   ApplyConfig(config, &options);
   if (!HasInputs(options)) {
     return UsageError(ctx,
@@ -120,7 +121,7 @@ int RunCheck(const std::vector<std::string>& args, const CommandContext& ctx) {
   if (!ChooseOutput(options, ctx, &output, &error)) return UsageError(ctx, error);
   RuleSet rules;
   std::vector<SelectedRule> selected;
-  if (!LoadSelectedRules(options, config, ctx, &rules, &selected)) return kExitUsageOrInput;
+  if (!LoadSelectedRules(config, options, ctx, &rules, &selected)) return kExitUsageOrInput;
   FactSet facts;
   Messages messages;
   bool ok = LoadInputs(options, ctx, &facts, &messages);
@@ -131,7 +132,11 @@ int RunCheck(const std::vector<std::string>& args, const CommandContext& ctx) {
   Messages suppression_messages;
   ApplySuppressions(ctx.fs, {}, &report, &suppression_messages);
   PrintMessages(suppression_messages, ctx.err);
-  output.reporter->Write(report, ctx.out);
+  if (options.statistics) {
+    WriteStatistics(report, ctx.out);
+  } else {
+    output.reporter->Write(report, ctx.out);
+  }
   if (options.exit_zero) return kExitClean;
   return HasFindingsAtOrAbove(report, output.fail_on) ? kExitFindings : kExitClean;
 }
