@@ -11,7 +11,9 @@ build=${1:-build}
 cmake --build "$build" --target beamcompat make_bench_inputs >/dev/null
 inputs="$build/bench"
 mkdir -p "$inputs"
-[ -f "$inputs/pipeline_50k.pb" ] || "$build/bench/make_bench_inputs" "$inputs"
+# (re)generate when the generator is newer than its outputs
+[ "$inputs/pipeline_50k.pb" -nt "$build/bench/make_bench_inputs" ] ||
+  "$build/bench/make_bench_inputs" "$inputs"
 bin="$build/beamcompat"
 
 # median of the numbers on stdin
