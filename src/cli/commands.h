@@ -17,6 +17,13 @@ int RunDiagnose(const std::vector<std::string>& args, const CommandContext& ctx)
 int RunDiff(const std::vector<std::string>& args, const CommandContext& ctx);
 int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx);
 
+// cli/lint_command.cc: lint a repository's Dockerfiles, requirements and project files.
+int RunLint(const std::vector<std::string>& args, const CommandContext& ctx);
+
+// cli/rules_command.cc: list every rule; print one rule's rationale, fix and example.
+int RunRules(const std::vector<std::string>& args, const CommandContext& ctx);
+int RunExplain(const std::vector<std::string>& args, const CommandContext& ctx);
+
 }  // namespace beamcompat
 
 #endif  // BEAMCOMPAT_CLI_COMMANDS_H_

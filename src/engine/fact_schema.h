@@ -95,6 +95,8 @@ const FactDomain& PickleFactDomain();    // engine/pickle_facts_domain.cc: pickl
                                          // pickled_payloads, picklers, main_functions,
                                          // referenced_modules   // engine/package_facts_domain.cc: package_pairs,
                                          // launch_packages, runtime_packages
+const FactDomain& RepoFactDomain();      // engine/repo_facts_domain.cc: lint's repository
+                                         // collections (beam_images, docker_stages, ...)
 
 // The composed schema: lookups by name. Built once from the domain list; immutable.
 class FactSchema {
