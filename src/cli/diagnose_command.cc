@@ -11,10 +11,12 @@
 #include "base/message.h"
 #include "base/text.h"
 #include "cli/commands.h"
+#include "cli/config_options.h"
 #include "cli/exit_code.h"
 #include "cli/load_inputs.h"
 #include "cli/message_printer.h"
 #include "cli/options.h"
+#include "config/config_discovery.h"
 #include "diagnose/check_link.h"
 #include "diagnose/diagnose_rule_catalog.h"
 #include "diagnose/diagnose_report.h"
@@ -185,12 +187,19 @@ int RunDiagnose(const std::vector<std::string>& args, const CommandContext& ctx)
   ParsedCommandLine parsed = ParseCommandLine(
       "diagnose", kUsage, args, kInputOptions | kOutputOptions | kSelectionOptions | kFailOptions,
       "log", 1);
-  const CommandOptions& o = parsed.options;
+  CommandOptions o = parsed.options;
   if (!parsed.ok()) return UsageError(ctx, parsed.error + "\n\n" + parsed.help_text);
   if (o.help) {
     ctx.out << parsed.help_text;
     return kExitClean;
   }
+  Config config;  // [tool.beamcompat] / beamcompat.toml under the command line
+  Messages config_messages;
+  if (!LoadConfig(ctx.fs, {ctx.working_dir, o.config, o.isolated}, &config, &config_messages)) {
+    PrintMessages(config_messages, ctx.err);
+    return kExitUsageOrInput;
+  }
+  ApplyConfig(config, &o);
   std::unique_ptr<Reporter> reporter;
   int code = kExitClean;
   if (!CheckFlags(o, ctx, &reporter, &code)) return code;

@@ -158,9 +158,12 @@ class Reader {
     }
   }
 
+  // Undefined variables are reported only where the image name depends on them (FROM,
+  // COPY --from); ENV and ARG values may use variables of the base image (PATH, HOME).
   std::string Expand(const std::string& text, const Variables& vars, SourceLocation where,
                      const std::string& context) {
     Expansion expansion = ExpandVariables(text, vars, df_.escape);
+    if (context != "FROM" && context != "COPY --from") return expansion.text;
     for (const std::string& name : expansion.undefined) {
       Warn(where, "variable " + Quote(name) + " in " + context + " has no value here" +
                       (context == "FROM" ? " (declare it with ARG before the first FROM)"

@@ -56,7 +56,8 @@ void ApplySuppressions(const FileSystem& fs, const std::vector<std::string>& fil
   std::vector<std::string> ordered = files;
   std::set<std::string> seen(files.begin(), files.end());
   for (const Diagnostic& d : report->diagnostics) {
-    if (!d.location.file.empty() && seen.insert(d.location.file).second) {
+    // Only text inputs have lines to suppress on; a binary pipeline.pb is never read here.
+    if (d.location.line > 0 && seen.insert(d.location.file).second) {
       ordered.push_back(d.location.file);
     }
   }

@@ -26,8 +26,8 @@ struct Suppression {
 // Every suppression comment in one file's text.
 std::vector<Suppression> FindSuppressions(const std::string& file, std::string_view text);
 
-// Reads `files` (and every file a diagnostic points at), drops suppressed diagnostics and
-// warns about suppressions that matched none.
+// Reads `files` (and every file a diagnostic points at by line), drops suppressed
+// diagnostics and warns about suppressions that matched none.
 void ApplySuppressions(const FileSystem& fs, const std::vector<std::string>& files, Report* report,
                        Messages* messages);
 

@@ -29,6 +29,7 @@ COPY --from=beam /opt/apache/beam /opt/apache/beam
 COPY --from=apache/beam_python3.10_sdk:${BEAM_VERSION:-2.50.0} /opt/apache/beam/boot /boot
 ENV A=1 B="two words"
 ENV LEGACY value with spaces
+ENV PATH=/opt/venv/bin:$PATH
 ENTRYPOINT ["/opt/apache/beam/boot"]
 )";
   Messages messages;
@@ -53,13 +54,15 @@ ENTRYPOINT ["/opt/apache/beam/boot"]
   CHECK(final_stage.copies[1].from == "apache/beam_python3.10_sdk:2.48.0");
   CHECK(final_stage.copies[1].from_stage == -1);
   CHECK(final_stage.copies[1].from_where.ToString() == "Dockerfile:8:13");
-  REQUIRE(final_stage.env.size() == 3);
+  REQUIRE(final_stage.env.size() == 4);
+  CHECK(final_stage.env[3].value == "/opt/venv/bin:");  // the base image's PATH is unknown
   CHECK(final_stage.env[1].value == "two words");
   CHECK(final_stage.env[2].name == "LEGACY");
   CHECK(final_stage.env[2].value == "value with spaces");
   REQUIRE(final_stage.entrypoint.has_value());
   CHECK(final_stage.entrypoint->json_form);
   CHECK(final_stage.entrypoint->argv == std::vector<std::string>{"/opt/apache/beam/boot"});
+  CHECK(final_stage.entrypoint->where.ToString() == "Dockerfile:12:1");
 }
 
 TEST_CASE("dockerfile reader: a global ARG not redeclared in the stage is empty there") {
@@ -174,6 +177,29 @@ TEST_CASE("dockerfile lines: unterminated heredoc runs to the end of the file") 
   CHECK(MessageTexts(messages) ==
         std::vector<std::string>{
             "Dockerfile:2:1: warning: heredoc 'EOT' is not closed before the end of the file"});
+}
+
+}  // namespace beamcompat
+
+namespace beamcompat {
+
+TEST_CASE("dockerfile reader: RUN flags, exec-form RUN and lowercase instructions") {
+  const char* text =
+      "from python:3.11-slim as app\n"
+      "run --mount=type=cache,target=/root/.cache/pip pip install apache-beam==2.56.0\n"
+      "RUN [\"python3\", \"-m\", \"pip\", \"install\", \"pandas==2.1.4\"]\n"
+      "ONBUILD RUN pip install ignored\n";
+  Messages messages;
+  Dockerfile df = ReadDockerfile("Dockerfile", text, &messages);
+  CHECK(messages.empty());
+  REQUIRE(df.stages.size() == 1);
+  CHECK(df.stages[0].name == "app");
+  const auto& installs = df.stages[0].pip_installs;
+  REQUIRE(installs.size() == 2);
+  CHECK(installs[0].arguments[0].text == "apache-beam==2.56.0");
+  CHECK(installs[0].where.ToString() == "Dockerfile:2:48");
+  CHECK(installs[1].installer == "python3 -m pip");
+  CHECK(installs[1].arguments[0].text == "pandas==2.1.4");
 }
 
 }  // namespace beamcompat
