@@ -18,9 +18,9 @@
 #include "cli/options.h"
 #include "config/config_discovery.h"
 #include "diagnose/check_link.h"
+#include "diagnose/diagnose_rule_catalog.h"
 #include "diagnose/diagnose_report.h"
 #include "diagnose/diagnoser.h"
-#include "diagnose/signature_loader.h"
 #include "engine/evaluator.h"
 #include "pickle/module_map.h"
 #include "report/color.h"
@@ -35,18 +35,6 @@ namespace {
 constexpr const char* kUsage =
     "[options] [LOG]\n\nLOG is a worker log, console output or a Cloud Logging JSON export "
     "(gcloud logging read --format=json); standard input when absent or '-'.";
-
-// The shipped diagnose rules (<rules>/diagnose) plus <DIR>/diagnose of each --rules DIR.
-std::vector<std::string> DiagnoseRuleDirs(const CommandOptions& o, const CommandContext& ctx) {
-  std::vector<std::string> dirs;
-  std::string shipped = FindBuiltinRulesDirectory(ctx.fs, ctx.executable_dir);
-  if (!shipped.empty()) dirs.push_back(JoinPath(shipped, "diagnose"));
-  for (const std::string& dir : o.rules_dirs) {
-    std::string sub = JoinPath(dir, "diagnose");
-    if (ctx.fs.Kind(sub) == FileKind::kDirectory) dirs.push_back(sub);
-  }
-  return dirs;
-}
 
 bool MatchesAny(const std::vector<std::string>& selectors, const RuleInfo& info) {
   for (const std::string& s : selectors) {
@@ -92,20 +80,14 @@ std::vector<SignatureRule> Select(std::vector<SignatureRule> rules, const Comman
 
 bool LoadSignatures(const CommandOptions& o, const CommandContext& ctx, SignatureRuleSet* set,
                     Messages* messages) {
-  std::vector<std::string> dirs = DiagnoseRuleDirs(o, ctx);
-  if (dirs.empty()) {
-    messages->Error(SourceLocation{}, "cannot find the shipped rules next to '" + ctx.executable_dir + "'");
+  std::vector<SignatureRule> rules;
+  if (!LoadDiagnoseRules(ctx.fs, ctx.executable_dir, o.rules_dirs, &rules, messages)) return false;
+  std::string error;
+  if (!CheckSelectors(rules, o, &error) || !set->Build(Select(std::move(rules), o), &error)) {
+    messages->Error(SourceLocation{}, error);
     return false;
   }
-  std::vector<SignatureRule> rules;
-  bool ok = true;
-  for (const std::string& dir : dirs) ok = LoadSignatureRules(ctx.fs, dir, &rules, messages) && ok;
-  std::string error;
-  if (ok && (!CheckSelectors(rules, o, &error) || !set->Build(Select(std::move(rules), o), &error))) {
-    messages->Error(SourceLocation{}, error);
-    ok = false;
-  }
-  return ok;
+  return true;
 }
 
 bool HasFactInputs(const CommandOptions& o) {

@@ -16,6 +16,7 @@
 #include "cli/message_printer.h"
 #include "cli/options.h"
 #include "config/config_discovery.h"
+#include "diagnose/diagnose_rule_catalog.h"
 #include "ruleset/rule_directory.h"
 #include "ruleset/rule_selection.h"
 
@@ -37,6 +38,17 @@ bool LoadAllRules(const CommandContext& ctx, CommandOptions* options, Config* co
     ApplyConfig(*config, options);
     ok = LoadRuleDirectories(ctx.fs, ctx.executable_dir, options->rules_dirs, rules, &messages);
   }
+  std::vector<RuleInfo> diagnose;  // diagnose's signature rules are listed with the others
+  if (ok) {
+    ok = LoadDiagnoseRuleInfos(ctx.fs, ctx.executable_dir, options->rules_dirs, &diagnose, &messages);
+  }
+  for (RuleInfo& info : diagnose) {
+    Rule rule;
+    rule.info = std::move(info);
+    rules->rules.push_back(std::move(rule));
+  }
+  std::sort(rules->rules.begin(), rules->rules.end(),
+            [](const Rule& a, const Rule& b) { return a.info.code < b.info.code; });
   PrintMessages(messages, ctx.err);
   return ok;
 }
