@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <memory>
 #include <system_error>
 
@@ -52,6 +54,27 @@ bool RealFileSystem::ReadFile(const std::string& path, std::string* contents,
     return false;
   }
   return true;
+}
+
+std::unique_ptr<std::istream> FileSystem::OpenForReading(const std::string& path,
+                                                         std::string* err) const {
+  std::string contents;
+  if (!ReadFile(path, &contents, err)) return nullptr;
+  return std::make_unique<std::istringstream>(std::move(contents));
+}
+
+std::unique_ptr<std::istream> RealFileSystem::OpenForReading(const std::string& path,
+                                                             std::string* err) const {
+  if (Kind(path) == FileKind::kDirectory) {
+    *err = "'" + path + "' is a directory, expected a file";
+    return nullptr;
+  }
+  auto stream = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!stream->is_open()) {
+    *err = "cannot read '" + path + "': " + Lowercase(std::strerror(errno));
+    return nullptr;
+  }
+  return stream;
 }
 
 bool FileSystem::MapFile(const std::string& path, FileView* view, std::string* err) const {

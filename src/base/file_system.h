@@ -3,6 +3,7 @@
 #ifndef BEAMCOMPAT_BASE_FILE_SYSTEM_H_
 #define BEAMCOMPAT_BASE_FILE_SYSTEM_H_
 
+#include <istream>
 #include <map>
 #include <memory>
 #include <string>
@@ -29,6 +30,10 @@ class FileSystem {
   // into memory; RealFileSystem maps it, so its bytes are neither copied nor zero-filled.
   virtual bool MapFile(const std::string& path, FileView* view, std::string* err) const;
   virtual FileKind Kind(const std::string& path) const = 0;
+  // Opens a file for streaming reads (logs too large to hold in memory). On failure returns
+  // null and sets *err as ReadFile does. The default reads the whole file via ReadFile.
+  virtual std::unique_ptr<std::istream> OpenForReading(const std::string& path,
+                                                       std::string* err) const;
   // Entries of a directory (names only), sorted. Empty when it is not a directory.
   virtual std::vector<std::string> ListDirectory(const std::string& path) const = 0;
 };
@@ -38,6 +43,8 @@ class RealFileSystem : public FileSystem {
   bool ReadFile(const std::string& path, std::string* contents, std::string* err) const override;
   bool MapFile(const std::string& path, FileView* view, std::string* err) const override;
   FileKind Kind(const std::string& path) const override;
+  std::unique_ptr<std::istream> OpenForReading(const std::string& path,
+                                               std::string* err) const override;
   std::vector<std::string> ListDirectory(const std::string& path) const override;
 };
 

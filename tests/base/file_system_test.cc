@@ -1,5 +1,8 @@
 #include "base/file_system.h"
 
+#include <istream>
+#include <string>
+
 #include <doctest/doctest.h>
 
 namespace beamcompat {
@@ -24,6 +27,24 @@ TEST_CASE("RealFileSystem names the path in its errors") {
   CHECK_FALSE(fs.ReadFile("/nonexistent/beamcompat", &contents, &err));
   CHECK(err == "cannot read '/nonexistent/beamcompat': no such file or directory");
   CHECK_FALSE(fs.ReadFile("/", &contents, &err));
+  CHECK(err == "'/' is a directory, expected a file");
+}
+
+TEST_CASE("FileSystem OpenForReading streams files and names the path on failure") {
+  InMemoryFileSystem memory;
+  memory.AddFile("worker.log", "line one\nline two\n");
+  std::string err;
+  auto in = memory.OpenForReading("worker.log", &err);
+  REQUIRE(in != nullptr);
+  std::string first;
+  std::getline(*in, first);
+  CHECK(first == "line one");
+  CHECK(memory.OpenForReading("missing.log", &err) == nullptr);
+  CHECK(err == "cannot read 'missing.log': no such file or directory");
+  RealFileSystem real;
+  CHECK(real.OpenForReading("/nonexistent/worker.log", &err) == nullptr);
+  CHECK(err == "cannot read '/nonexistent/worker.log': no such file or directory");
+  CHECK(real.OpenForReading("/", &err) == nullptr);
   CHECK(err == "'/' is a directory, expected a file");
 }
 

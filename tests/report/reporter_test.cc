@@ -140,7 +140,8 @@ TEST_CASE("json reporter: the documented shape, optional fields only when set") 
 TEST_CASE("output formats: unknown names suggest the closest") {
   std::string error;
   CHECK(FindOutputFormat("jsn", &error) == nullptr);
-  CHECK(error == "unknown format 'jsn' (did you mean 'json'?); expected one of: text, json");
+  CHECK(error == "unknown format 'jsn' (did you mean 'json'?); expected one of: text, json, sarif, "
+                 "github");
 }
 
 TEST_CASE("colour: flag, then NO_COLOR, then FORCE_COLOR, then the terminal") {
