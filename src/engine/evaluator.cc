@@ -29,7 +29,7 @@ std::string MissingReason(const Rule& rule, const FactSet& facts) {
   if (rule.for_each && !rule.for_each->available(facts)) {
     return std::string(rule.for_each->missing) + " (" + rule.for_each->supply + ")";
   }
-  for (const Requirement& requirement : rule.requirements) {
+  for (const RuleRequirement& requirement : rule.requirements) {
     if (requirement.fact->get(facts).absent()) {
       return std::string(requirement.fact->missing) + " (" + requirement.fact->supply + ")";
     }

@@ -26,7 +26,7 @@ struct SeverityCase {
 };
 
 // An entry of `requires:`: a scope fact that must be known for the rule to be evaluated.
-struct Requirement {
+struct RuleRequirement {
   std::string path;
   const ScopeFact* fact = nullptr;  // points into a static schema table
 };
@@ -34,7 +34,7 @@ struct Requirement {
 struct Rule {
   RuleInfo info;
   const FactCollection* for_each = nullptr;  // nullptr: the rule fires at most once
-  std::vector<Requirement> requirements;
+  std::vector<RuleRequirement> requirements;
   std::unique_ptr<Expr> condition;
   std::vector<SeverityCase> severity_cases;
   MessageTemplate message;

@@ -226,7 +226,7 @@ class FileLoader {
     if (!TextList(map["requires"], "requires", &nodes)) return false;
     bool good = true;
     for (const YAML::Node& node : nodes) {
-      Requirement requirement{node.Scalar(), schema_.FindScopeFact(node.Scalar())};
+      RuleRequirement requirement{node.Scalar(), schema_.FindScopeFact(node.Scalar())};
       if (!requirement.fact) {
         Error(node.Mark(), "unknown fact " + Quote(requirement.path) +
                                DidYouMeanSuffix(requirement.path, schema_.ScopeFactPaths()));
