@@ -6,8 +6,15 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <memory>
 #include <system_error>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace beamcompat {
 namespace {
@@ -46,6 +53,54 @@ bool RealFileSystem::ReadFile(const std::string& path, std::string* contents,
     *err = "cannot read '" + path + "': " + Lowercase(std::strerror(errno));
     return false;
   }
+  return true;
+}
+
+std::unique_ptr<std::istream> FileSystem::OpenForReading(const std::string& path,
+                                                         std::string* err) const {
+  std::string contents;
+  if (!ReadFile(path, &contents, err)) return nullptr;
+  return std::make_unique<std::istringstream>(std::move(contents));
+}
+
+std::unique_ptr<std::istream> RealFileSystem::OpenForReading(const std::string& path,
+                                                             std::string* err) const {
+  if (Kind(path) == FileKind::kDirectory) {
+    *err = "'" + path + "' is a directory, expected a file";
+    return nullptr;
+  }
+  auto stream = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!stream->is_open()) {
+    *err = "cannot read '" + path + "': " + Lowercase(std::strerror(errno));
+    return nullptr;
+  }
+  return stream;
+}
+
+bool FileSystem::MapFile(const std::string& path, FileView* view, std::string* err) const {
+  auto contents = std::make_shared<std::string>();
+  if (!ReadFile(path, contents.get(), err)) return false;
+  view->data = *contents;
+  view->owner = std::move(contents);
+  return true;
+}
+
+bool RealFileSystem::MapFile(const std::string& path, FileView* view, std::string* err) const {
+  if (Kind(path) != FileKind::kFile) return FileSystem::MapFile(path, view, err);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return FileSystem::MapFile(path, view, err);
+  struct stat st {};
+  bool ok = ::fstat(fd, &st) == 0 && st.st_size > 0;
+  void* data = ok ? ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ,
+                           MAP_PRIVATE | MAP_POPULATE, fd, 0)
+                  : MAP_FAILED;
+  ::close(fd);
+  if (data == MAP_FAILED) return FileSystem::MapFile(path, view, err);  // empty, pipe, ...
+  size_t size = static_cast<size_t>(st.st_size);
+  view->owner = std::shared_ptr<const void>(data, [size](const void* p) {
+    ::munmap(const_cast<void*>(p), size);
+  });
+  view->data = std::string_view(static_cast<const char*>(data), size);
   return true;
 }
 

@@ -1,23 +1,34 @@
-// `beamcompat check`: reads the inputs into a FactSet, loads the rules (shipped plus
-// --rules DIR), selects them, evaluates and prints the report. Exit 0 when nothing is at or
+// `beamcompat check`: reads the project config ([tool.beamcompat], under the flags), the
+// inputs into a FactSet, loads the rules (shipped plus --rules DIR), selects them, evaluates
+// and prints the report (or, with --statistics, counts per rule). Exit 0 when nothing is at or
 // above --fail-on, 1 when something is, 2 on usage, rule-file or input errors.
 #include <memory>
 #include <ostream>
+#include <string_view>
 
 #include "base/message.h"
 #include "cli/commands.h"
+#include "cli/config_options.h"
 #include "cli/exit_code.h"
 #include "cli/load_inputs.h"
 #include "cli/message_printer.h"
 #include "cli/options.h"
+#include "config/config_discovery.h"
+#include "config/config_paths.h"
 #include "engine/evaluator.h"
 #include "report/color.h"
 #include "report/output_format.h"
+#include "report/statistics.h"
+#include "report/suppressions.h"
 #include "ruleset/rule_directory.h"
 #include "ruleset/rule_selection.h"
 
 namespace beamcompat {
 namespace {
+
+// Repository rules belong to `lint`, which reads the facts they need; check runs every other
+// rule (its own BC rules and any user rules).
+constexpr std::string_view kRepositoryRulePrefix = "BL";
 
 constexpr const char* kUsage =
     "[--pipeline FILE | --staging DIR] [--launch FILE] [--runtime FILE] [options]";
@@ -60,17 +71,23 @@ bool ChooseOutput(const CommandOptions& o, const CommandContext& ctx, OutputChoi
 }
 
 // Rule-file errors are printed as they are located: "rules/x.yaml:3:5: error: ...".
-bool LoadSelectedRules(const CommandOptions& o, const CommandContext& ctx, RuleSet* rules,
-                       std::vector<SelectedRule>* selected) {
+bool LoadSelectedRules(const Config& config, const CommandOptions& o, const CommandContext& ctx,
+                       RuleSet* rules, std::vector<SelectedRule>* selected) {
   Messages messages;
   bool ok = LoadRuleDirectories(ctx.fs, ctx.executable_dir, o.rules_dirs, rules, &messages);
   for (const Message& message : messages.all()) ctx.err << message.ToString() << "\n";
   if (!ok) return false;
-  RuleSelectionOptions selection{o.select, o.extend_select, o.ignore, {}};
+  RuleSelectionOptions selection = SelectionOptions(config, o);
   std::string error;
-  if (SelectRules(*rules, selection, selected, &error)) return true;
-  UsageError(ctx, error);
-  return false;
+  std::vector<SelectedRule> all;
+  if (!SelectRules(*rules, selection, &all, &error)) {
+    UsageError(ctx, error);
+    return false;
+  }
+  for (const SelectedRule& rule : all) {
+    if (!rule.rule->info.code.starts_with(kRepositoryRulePrefix)) selected->push_back(rule);
+  }
+  return true;
 }
 
 }  // namespace
@@ -83,27 +100,43 @@ int RunCheck(const std::vector<std::string>& args, const CommandContext& ctx) {
     ctx.err << "beamcompat: error: " << parsed.error << "\n\n" << parsed.help_text;
     return kExitUsageOrInput;
   }
-  const CommandOptions& options = parsed.options;
+  CommandOptions options = parsed.options;
   if (options.help) {
     ctx.out << parsed.help_text;
     return kExitClean;
   }
+  Config config;
+  Messages config_messages;
+  bool config_ok = LoadConfig(ctx.fs, {ctx.working_dir, options.config, options.isolated},
+                              &config, &config_messages);
+  PrintMessages(config_messages, ctx.err);
+  if (!config_ok) return kExitUsageOrInput;
+  ApplyConfig(config, &options);
   if (!HasInputs(options)) {
-    return UsageError(ctx, "nothing to check; give --pipeline or --staging, --launch and --runtime");
+    return UsageError(ctx,
+                      "nothing to check; give --pipeline or --staging, --launch and --runtime");
   }
   OutputChoice output;
   std::string error;
   if (!ChooseOutput(options, ctx, &output, &error)) return UsageError(ctx, error);
   RuleSet rules;
   std::vector<SelectedRule> selected;
-  if (!LoadSelectedRules(options, ctx, &rules, &selected)) return kExitUsageOrInput;
+  if (!LoadSelectedRules(config, options, ctx, &rules, &selected)) return kExitUsageOrInput;
   FactSet facts;
   Messages messages;
   bool ok = LoadInputs(options, ctx, &facts, &messages);
   PrintMessages(messages, ctx.err);
   if (!ok) return kExitUsageOrInput;
   Report report = Evaluate(selected, facts);
-  output.reporter->Write(report, ctx.out);
+  ConfigPaths(config, ctx.working_dir).ApplyPerFileIgnores(&report);
+  Messages suppression_messages;
+  ApplySuppressions(ctx.fs, {}, &report, &suppression_messages);
+  PrintMessages(suppression_messages, ctx.err);
+  if (options.statistics) {
+    WriteStatistics(report, ctx.out);
+  } else {
+    output.reporter->Write(report, ctx.out);
+  }
   if (options.exit_zero) return kExitClean;
   return HasFindingsAtOrAbove(report, output.fail_on) ? kExitFindings : kExitClean;
 }

@@ -1,10 +1,9 @@
 #include "cli/diff_output.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace beamcompat {
 namespace {
@@ -30,8 +29,8 @@ std::vector<Row> Rows(const PackageDiff& diff) {
   std::vector<Row> rows;
   for (const auto* group : {&diff.changed, &diff.launch_only, &diff.runtime_only}) {
     for (const PackageDelta& d : *group) {
-      rows.push_back({d.key, Installed(d.launch), Installed(d.runtime),
-                      PackageChangeName(d.change)});
+      rows.push_back(
+          {d.key, Installed(d.launch), Installed(d.runtime), PackageChangeName(d.change)});
     }
   }
   return rows;
@@ -61,8 +60,8 @@ std::vector<std::string> OmissionNotes(const PackageDiff& diff) {
       keys += (keys.empty() ? "" : ", ") + d.key;
     }
     if (keys.empty()) continue;
-    notes.push_back(keys + " " + (side == PackageChange::kLaunchOnly ? "only in launch"
-                                                                       : "only in runtime") +
+    notes.push_back(keys + " " +
+                    (side == PackageChange::kLaunchOnly ? "only in launch" : "only in runtime") +
                     ": not compared; " + kFreezeOmission);
   }
   return notes;
@@ -105,7 +104,8 @@ nlohmann::ordered_json SideJson(const DiffSide& side) {
   j["file"] = side.list->file;
   j["format"] = PackageListFormatName(side.list->format);
   j["packages"] = side.list->packages.size();
-  j["python"] = side.python.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(side.python);
+  j["python"] =
+      side.python.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(side.python);
   return j;
 }
 

@@ -13,6 +13,14 @@
 #include "facts/fact_dump.h"
 
 namespace beamcompat {
+namespace {
+
+bool HasInput(const CommandOptions& o) {
+  return !o.pipeline.empty() || !o.staging.empty() || !o.launch.empty() || !o.runtime.empty() ||
+         !o.launch_python.empty() || !o.runtime_python.empty() || !o.runtime_image.empty();
+}
+
+}  // namespace
 
 int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx) {
   ParsedCommandLine parsed = ParseCommandLine(
@@ -26,6 +34,16 @@ int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx) {
   if (options.help) {
     ctx.out << parsed.help_text;
     return kExitClean;
+  }
+  if (!options.output.empty()) {
+    ctx.err << "beamcompat: error: 'facts' writes to standard output only; redirect it instead "
+               "of --output\n";
+    return kExitUsageOrInput;
+  }
+  if (!HasInput(options)) {
+    ctx.err << "beamcompat: error: no inputs; give --pipeline, --staging, --launch, --runtime "
+               "or a --*-python/--runtime-image flag; see 'beamcompat facts --help'\n";
+    return kExitUsageOrInput;
   }
   const std::string format = options.format.empty() ? "json" : options.format;
   if (format != "json" && format != "text") {

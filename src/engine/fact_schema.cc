@@ -9,6 +9,7 @@ const FactSchema& FactSchema::Default() {
       &PipelineFactDomain(),
       &PackageFactDomain(),
       &PickleFactDomain(),
+      &RepoFactDomain(),
   });
   return kSchema;
 }

@@ -1,6 +1,7 @@
 #include "facts/fact_builder.h"
 
-#include <map>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "base/message.h"
@@ -50,24 +51,32 @@ StringFact ListBeam(const std::optional<PackageList>& list) {
   return Fact<std::string>{beam->version_text, "apache-beam in package list", beam->where};
 }
 
-StringFact SdkBaseFact(const PipelineFacts* pipeline, bool beam) {
-  const PipelineEnvironment* env = pipeline ? PrimaryPythonEnvironment(*pipeline) : nullptr;
-  if (env == nullptr || !env->sdk_base) return std::nullopt;
-  const SdkBase& sdk = *env->sdk_base;
+// The pipeline and its primary Python environment, found once (it scans every transform).
+struct PipelineSource {
+  explicit PipelineSource(const FactInputs& inputs)
+      : pipeline(inputs.pipeline ? &*inputs.pipeline : nullptr),
+        primary(pipeline ? PrimaryPythonEnvironment(*pipeline) : nullptr) {}
+  const PipelineFacts* pipeline;
+  const PipelineEnvironment* primary;  // null without a pipeline or a Python environment
+};
+
+StringFact SdkBaseFact(const PipelineSource& source, bool beam) {
+  if (source.primary == nullptr || !source.primary->sdk_base) return std::nullopt;
+  const SdkBase& sdk = *source.primary->sdk_base;
   return Fact<std::string>{beam ? sdk.beam_version : sdk.python, "sdk_base capability",
-                           AtPath(pipeline->file, sdk.proto_path)};
+                           AtPath(source.pipeline->file, sdk.proto_path)};
 }
 
-std::optional<Fact<ImageName>> RuntimeImage(const FactInputs& inputs) {
+std::optional<Fact<ImageName>> RuntimeImage(const FactInputs& inputs,
+                                            const PipelineSource& source) {
   if (!inputs.runtime_image_flag.empty()) {
     return Fact<ImageName>{ParseImageName(inputs.runtime_image_flag), "--runtime-image flag",
                            SourceLocation{}};
   }
-  const PipelineEnvironment* env =
-      inputs.pipeline ? PrimaryPythonEnvironment(*inputs.pipeline) : nullptr;
+  const PipelineEnvironment* env = source.primary;
   if (env == nullptr || !env->image) return std::nullopt;
   return Fact<ImageName>{*env->image, "pipeline docker environment",
-                         AtPath(inputs.pipeline->file, env->proto_path + ".payload")};
+                         AtPath(source.pipeline->file, env->proto_path + ".payload")};
 }
 
 // The Python or Beam version an image name states (Beam-published SDK images only).
@@ -86,15 +95,15 @@ StringFact FirstOf(std::initializer_list<StringFact> candidates) {
 }
 
 // Python environments with different sdk_base capabilities: the launch side is ambiguous.
-void WarnDisagreeingEnvironments(const PipelineFacts& pipeline, Messages* messages) {
-  const PipelineEnvironment* primary = PrimaryPythonEnvironment(pipeline);
+void WarnDisagreeingEnvironments(const PipelineSource& source, Messages* messages) {
+  const PipelineEnvironment* primary = source.primary;
   if (primary == nullptr || !primary->sdk_base) return;
-  for (const PipelineEnvironment& env : pipeline.environments) {
+  for (const PipelineEnvironment& env : source.pipeline->environments) {
     if (!env.is_python || !env.sdk_base ||
         env.sdk_base->capability == primary->sdk_base->capability) {
       continue;
     }
-    messages->Warning(AtPath(pipeline.file, env.sdk_base->proto_path),
+    messages->Warning(AtPath(source.pipeline->file, env.sdk_base->proto_path),
                       "environment " + Quote(env.id) + " has sdk_base " +
                           Quote(env.sdk_base->capability) + " but " + Quote(primary->id) +
                           " has " + Quote(primary->sdk_base->capability) + "; using " +
@@ -105,13 +114,27 @@ void WarnDisagreeingEnvironments(const PipelineFacts& pipeline, Messages* messag
 }  // namespace
 
 const PipelineEnvironment* PrimaryPythonEnvironment(const PipelineFacts& pipeline) {
-  std::map<std::string, size_t, std::less<>> uses;
-  for (const TransformFacts& transform : pipeline.transforms) ++uses[transform.environment_id];
+  // Pipelines have a handful of environments and up to ~100k transforms: count per
+  // environment in one pass, remembering the last id seen (transforms share few ids).
+  std::unordered_map<std::string_view, size_t> uses;
+  std::string_view last;
+  size_t* last_count = nullptr;
+  for (const TransformFacts& transform : pipeline.transforms) {
+    if (last_count == nullptr || transform.environment_id != last) {
+      last = transform.environment_id;
+      last_count = &uses[last];
+    }
+    ++*last_count;
+  }
+  auto uses_of = [&uses](std::string_view id) {
+    auto it = uses.find(id);
+    return it == uses.end() ? size_t{0} : it->second;
+  };
   const PipelineEnvironment* best = nullptr;
   size_t best_uses = 0;
   for (const PipelineEnvironment& env : pipeline.environments) {
     if (!env.is_python) continue;
-    size_t count = uses[env.id] + (env.anyof_parent.empty() ? 0 : uses[env.anyof_parent]);
+    size_t count = uses_of(env.id) + (env.anyof_parent.empty() ? 0 : uses_of(env.anyof_parent));
     if (best == nullptr || count > best_uses) {
       best = &env;
       best_uses = count;
@@ -122,30 +145,30 @@ const PipelineEnvironment* PrimaryPythonEnvironment(const PipelineFacts& pipelin
 
 std::optional<std::string> PythonBeforePackages(const FactInputs& inputs, Side side) {
   Messages ignored;  // flag errors are reported by BuildFactSet
-  const PipelineFacts* pipeline = inputs.pipeline ? &*inputs.pipeline : nullptr;
+  PipelineSource source(inputs);
   StringFact fact =
       side == Side::kLaunch
           ? FirstOf({FlagFact(inputs.launch_python_flag, "--launch-python", &ignored),
-                     SdkBaseFact(pipeline, false)})
+                     SdkBaseFact(source, false)})
           : FirstOf({FlagFact(inputs.runtime_python_flag, "--runtime-python", &ignored),
-                     ImageFact(RuntimeImage(inputs), false)});
+                     ImageFact(RuntimeImage(inputs, source), false)});
   if (!fact) return std::nullopt;
   return fact->value;
 }
 
 bool BuildFactSet(FactInputs inputs, FactSet* facts, Messages* messages) {
   int errors_before = messages->error_count();
-  const PipelineFacts* pipeline = inputs.pipeline ? &*inputs.pipeline : nullptr;
-  if (pipeline != nullptr) WarnDisagreeingEnvironments(*pipeline, messages);
+  PipelineSource source(inputs);
+  WarnDisagreeingEnvironments(source, messages);
 
   facts->launch.python = FirstOf({FlagFact(inputs.launch_python_flag, "--launch-python", messages),
                                   ListPython(inputs.launch_packages, true),
-                                  SdkBaseFact(pipeline, false),
+                                  SdkBaseFact(source, false),
                                   ListPython(inputs.launch_packages, false)});
   facts->launch.beam_version =
-      FirstOf({SdkBaseFact(pipeline, true), ListBeam(inputs.launch_packages)});
+      FirstOf({SdkBaseFact(source, true), ListBeam(inputs.launch_packages)});
 
-  facts->runtime.image = RuntimeImage(inputs);
+  facts->runtime.image = RuntimeImage(inputs, source);
   facts->runtime.python =
       FirstOf({FlagFact(inputs.runtime_python_flag, "--runtime-python", messages),
                ListPython(inputs.runtime_packages, true), ImageFact(facts->runtime.image, false),

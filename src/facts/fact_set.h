@@ -13,6 +13,7 @@
 #include "facts/package.h"
 #include "facts/pickle_facts.h"
 #include "facts/pipeline_facts.h"
+#include "facts/repo_facts.h"
 
 namespace beamcompat {
 
@@ -31,6 +32,7 @@ struct FactSet {
   SideFacts runtime;
   std::optional<PipelineFacts> pipeline;
   std::optional<PickleFacts> pickles;  // filled by the payload analyzer when a pipeline is read
+  std::optional<RepoFacts> repo;  // `lint` only: the scanned repository's build files
 
   const SideFacts& side(Side s) const { return s == Side::kLaunch ? launch : runtime; }
 };

@@ -15,10 +15,10 @@ namespace {
 
 const std::vector<std::string>& KnownVariables() {
   static const std::vector<std::string> kVariables = {
-      "python_version",       "python_full_version", "os_name",
-      "sys_platform",         "platform_release",    "platform_system",
-      "platform_version",     "platform_machine",    "platform_python_implementation",
-      "implementation_name",  "implementation_version", "extra"};
+      "python_version",      "python_full_version",    "os_name",
+      "sys_platform",        "platform_release",       "platform_system",
+      "platform_version",    "platform_machine",       "platform_python_implementation",
+      "implementation_name", "implementation_version", "extra"};
   return kVariables;
 }
 
@@ -121,9 +121,11 @@ class MarkerParser {
   std::optional<MarkerResult> ParseAtom() {
     SkipSpace();
     if (ConsumeChar('(')) {
+      if (++depth_ > kMaxDepth) return Fail("parentheses nested too deeply");
       std::optional<MarkerResult> inner = ParseOr();
       if (!inner) return std::nullopt;
       if (!ConsumeChar(')')) return Fail("expected ')'");
+      --depth_;
       return inner;
     }
     std::optional<Operand> lhs = ParseOperand();
@@ -171,8 +173,8 @@ class MarkerParser {
 
   std::string ParseOperator() {
     SkipSpace();
-    static constexpr std::array<std::string_view, 8> kSymbols = {"===", "==", "!=", "<=",
-                                                                  ">=",  "~=", "<",  ">"};
+    static constexpr std::array<std::string_view, 8> kSymbols = {
+        "===", "==", "!=", "<=", ">=", "~=", "<", ">"};
     for (std::string_view op : kSymbols) {
       if (text_.substr(pos_, op.size()) == op) {
         pos_ += op.size();
@@ -190,8 +192,8 @@ class MarkerParser {
     SkipSpace();
     if (text_.substr(pos_, word.size()) != word) return false;
     size_t after = pos_ + word.size();
-    if (after < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[after])) ||
-                                 text_[after] == '_')) {
+    if (after < text_.size() &&
+        (std::isalnum(static_cast<unsigned char>(text_[after])) || text_[after] == '_')) {
       return false;
     }
     pos_ = after;
@@ -210,8 +212,12 @@ class MarkerParser {
   }
   char Peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
 
+  // What follows the error position, shortened so a huge line keeps the message readable.
   std::string Found() const {
-    return pos_ < text_.size() ? ", found " + Quote(text_.substr(pos_)) : " at the end";
+    if (pos_ >= text_.size()) return " at the end";
+    std::string_view rest = text_.substr(pos_);
+    if (rest.size() <= 60) return ", found " + Quote(rest);
+    return ", found " + Quote(std::string(rest.substr(0, 60)) + "...");
   }
   std::nullopt_t Fail(const std::string& what) {
     *err_ = what + Found();
@@ -222,10 +228,14 @@ class MarkerParser {
     return std::nullopt;
   }
 
+  // Bounds the recursion so a hostile marker cannot exhaust the stack.
+  static constexpr int kMaxDepth = 64;
+
   std::string_view text_;
   const MarkerEnvironment& env_;
   std::string* err_;
   size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace
@@ -239,8 +249,7 @@ MarkerEnvironment WorkerMarkerEnvironment(std::string_view python_version) {
                            {"implementation_name", "cpython"}};
   std::optional<Version> version = Version::Parse(python_version);
   if (!version) return env;
-  env["python_version"] = std::to_string(version->major()) + "." +
-                          std::to_string(version->minor());
+  env["python_version"] = std::to_string(version->major()) + "." + std::to_string(version->minor());
   if (version->release().size() >= 3) {
     env["python_full_version"] = std::string(Trim(python_version));
     env["implementation_version"] = std::string(Trim(python_version));

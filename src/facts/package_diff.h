@@ -15,7 +15,7 @@ namespace beamcompat {
 enum class PackageChange {
   kRuntimeNewer,  // both versions parse and the runtime's is higher
   kRuntimeOlder,
-  kDifferent,     // the two cannot be ordered (a URL, an editable, a non-PEP 440 version)
+  kDifferent,  // the two cannot be ordered (a URL, an editable, a non-PEP 440 version)
   kLaunchOnly,
   kRuntimeOnly,
 };

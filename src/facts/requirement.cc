@@ -104,7 +104,7 @@ std::optional<Requirement> ParseRequirement(std::string_view text, std::string* 
     return std::nullopt;
   }
   bool ok = !rest.empty() && rest.front() == '@' ? ParseUrlPart(rest, &req, err)
-                                                  : ParseSpecifierPart(rest, &req, err);
+                                                 : ParseSpecifierPart(rest, &req, err);
   if (!ok) return std::nullopt;
   return req;
 }

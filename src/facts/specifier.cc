@@ -10,8 +10,8 @@ namespace beamcompat {
 namespace {
 
 // Longest operators first so "===" is not read as "==".
-constexpr std::array<std::string_view, 8> kOperators = {"===", "~=", "==", "!=",
-                                                         "<=",  ">=", "<",  ">"};
+constexpr std::array<std::string_view, 8> kOperators = {
+    "===", "~=", "==", "!=", "<=", ">=", "<", ">"};
 
 std::string_view ConsumeOperator(std::string_view* clause) {
   for (std::string_view op : kOperators) {
@@ -39,8 +39,8 @@ std::string CheckClauseVersion(const SpecifierSet::Clause& clause, std::string_v
     return "'.*' must follow the release part: '" + std::string(written) + "'";
   }
   if (v.has_local() && !equality) {
-    return "a local version label is allowed only with '==' and '!=': '" +
-           std::string(written) + "'";
+    return "a local version label is allowed only with '==' and '!=': '" + std::string(written) +
+           "'";
   }
   if (op == "~=" && v.release().size() < 2) {
     return "'" + std::string(written) + "' needs at least two release components";

@@ -77,6 +77,12 @@ std::optional<LoosePin> ArchiveNameAndVersion(std::string_view url) {
   return std::nullopt;
 }
 
+// A line as messages quote it: whole up to 100 characters, else cut with "...".
+std::string QuoteLine(std::string_view text) {
+  if (text.size() <= 100) return Quote(text);
+  return Quote(std::string(text.substr(0, 100)) + "...");
+}
+
 void SetVersion(Package* package, std::string text) {
   package->version = Version::Parse(text);
   package->version_text = std::move(text);
@@ -104,7 +110,7 @@ class FreezeBuilder {
         break;
       case RequirementsLineKind::kInclude:
         list_->not_followed.push_back(line.value);
-        Warn(line, Quote(line.text) + " not followed: included files are not read");
+        Warn(line, QuoteLine(line.text) + " not followed: included files are not read");
         break;
       case RequirementsLineKind::kOption:
         break;  // index and build options say nothing about what is installed
@@ -147,13 +153,13 @@ class FreezeBuilder {
   void AddEditable(const RequirementsLine& line) {
     std::string name = EggName(line.value);
     std::string version;
-    if (editable_note_ &&
-        (name.empty() || NormalizePackageName(name) == NormalizePackageName(editable_note_->name))) {
+    if (editable_note_ && (name.empty() || NormalizePackageName(name) ==
+                                               NormalizePackageName(editable_note_->name))) {
       name = editable_note_->name;
       version = editable_note_->version;
     }
     if (name.empty() || !IsValidPackageName(name)) {
-      Warn(line, "skipped " + Quote(line.text) +
+      Warn(line, "skipped " + QuoteLine(line.text) +
                      ": no package name (expected '#egg=name' or a preceding "
                      "'# Editable install ... (name==version)' comment)");
       return;
@@ -170,7 +176,7 @@ class FreezeBuilder {
     std::string name = EggName(line.value);
     if (name.empty() && archive) name = archive->name;
     if (name.empty() || !IsValidPackageName(name)) {
-      Warn(line, "skipped " + Quote(line.text) +
+      Warn(line, "skipped " + QuoteLine(line.text) +
                      ": no package name (expected 'name @ url' or a '#egg=name' fragment)");
       return;
     }
@@ -188,7 +194,8 @@ class FreezeBuilder {
       bool no_name = line.error.rfind("expected a package name", 0) == 0 ||
                      line.error.rfind("invalid package name", 0) == 0 ||
                      line.error.rfind("expected an operator", 0) == 0;
-      Warn(line, "skipped " + Quote(line.text) + (no_name ? kNotARequirement : ": " + line.error));
+      Warn(line,
+           "skipped " + QuoteLine(line.text) + (no_name ? kNotARequirement : ": " + line.error));
       return;
     }
     Warn(line, "version " + Quote(pin->version) + " of " + Quote(pin->name) +
@@ -252,11 +259,11 @@ class FreezeBuilder {
 void ReadFreezeText(std::string_view text, const PackageListOptions& options,
                     const LineLocator& locate, PackageList* list, Messages* messages) {
   FreezeBuilder builder(options, locate, list, messages);
-  for (const LogicalLine& line : SplitLogicalLines(text)) {
-    builder.Add(ParseRequirementsLine(line));
-  }
+  std::vector<LogicalLine> lines = SplitLogicalLines(text);
+  list->packages.reserve(list->packages.size() + lines.size());
+  for (const LogicalLine& line : lines) builder.Add(ParseRequirementsLine(line));
   list->format = builder.saw_requirements_syntax() ? PackageListFormat::kRequirements
-                                                    : PackageListFormat::kFreeze;
+                                                   : PackageListFormat::kFreeze;
   list->Reindex();
 }
 

@@ -52,8 +52,7 @@ std::optional<Fact<std::string>> BaseImagePython(const std::string& file,
   }
   std::string version = std::string(tag.substr(2, 1)) + "." + std::string(tag.substr(3));
   int line = LineColumnAt(contents, at).line;
-  return Fact<std::string>{version,
-                           "base_image_requirements.txt header (" + std::string(tag) + ")",
+  return Fact<std::string>{version, "base_image_requirements.txt header (" + std::string(tag) + ")",
                            AtLine(file, line)};
 }
 
@@ -65,8 +64,7 @@ bool IsJson(std::string_view contents) {
 }  // namespace
 
 std::optional<PackageList> ParsePackageList(const std::string& file, std::string_view contents,
-                                            const PackageListOptions& options,
-                                            Messages* messages) {
+                                            const PackageListOptions& options, Messages* messages) {
   if (contents.substr(0, 3) == "\xef\xbb\xbf") contents.remove_prefix(3);  // UTF-8 BOM
   if (!CheckText(file, contents, messages)) return std::nullopt;
   if (IsJson(contents)) return ReadPipJson(file, contents, messages);
@@ -84,8 +82,7 @@ std::optional<PackageList> ParsePackageList(const std::string& file, std::string
 }
 
 std::optional<PackageList> LoadPackageList(const FileSystem& fs, const std::string& file,
-                                           const PackageListOptions& options,
-                                           Messages* messages) {
+                                           const PackageListOptions& options, Messages* messages) {
   std::string contents, err;
   if (!fs.ReadFile(file, &contents, &err)) {
     messages->Error(SourceLocation(), err);

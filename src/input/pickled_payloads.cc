@@ -57,6 +57,22 @@ void WarnUnreadable(const std::string& file, const Descriptor& descriptor,
   messages->Warning(AtPath(file, where), "cannot read " + descriptor.name() + ": " + text);
 }
 
+// Appends `part` to a shared path buffer for one scope. The nested readers below share one
+// buffer, so reading 50k transforms allocates only the paths that are kept.
+class PathScope {
+ public:
+  PathScope(std::string* path, std::string_view part) : path_(path), size_(path->size()) {
+    path->append(part);
+  }
+  ~PathScope() { path_->resize(size_); }
+  PathScope(const PathScope&) = delete;
+  PathScope& operator=(const PathScope&) = delete;
+
+ private:
+  std::string* path_;
+  size_t size_;
+};
+
 // Views the urn (1) and payload (3) of a serialized FunctionSpec.
 bool ViewSpec(std::string_view bytes, std::string_view* urn, std::string_view* payload,
               std::string* err) {
@@ -71,65 +87,67 @@ bool ViewSpec(std::string_view bytes, std::string_view* urn, std::string_view* p
   return err->empty();
 }
 
-// Adds the pickled payload of the FunctionSpec serialized in `spec_bytes`, if any.
-void AddSpecBytes(const std::string& file, std::string_view spec_bytes, const std::string& path,
-                  std::vector<PickledPayload>* out, Messages* messages) {
-  std::string_view urn, payload;
-  std::string err;
-  if (!ViewSpec(spec_bytes, &urn, &payload, &err)) {
-    WarnUnreadable(file, *pb::FunctionSpec::descriptor(), spec_bytes, path, err, messages);
-    return;
-  }
-  PickledPayload pickled;
-  if (ReadPickledSpec(file, urn, payload, path, &pickled, messages)) {
-    out->push_back(std::move(pickled));
-  }
-}
-
 // ParDoPayload: do_fn (1) and the combine_fn of every combining state spec
 // (state_specs (4) -> value (2) -> combining_spec (3) -> combine_fn (2)).
-void FindParDoPayloads(const std::string& file, std::string_view payload,
-                       const std::string& path, std::vector<PickledPayload>* out,
-                       Messages* messages) {
+void FindParDoPayloads(const std::string& file, std::string_view payload, std::string* path,
+                       std::vector<PickledPayload>* out, Messages* messages) {
   WireReader reader(payload);
   WireField field;
   std::string err;
   while (reader.Next(&field) && err.empty()) {
     if (field.type != WireType::kLengthDelimited) continue;
-    if (field.number == 1) AddSpecBytes(file, field.bytes, path + ".do_fn", out, messages);
+    if (field.number == 1) {
+      PathScope scope(path, ".do_fn");
+      FindSpecPayload(file, field.bytes, path, out, messages);
+    }
     if (field.number != 4) continue;
     std::optional<std::string_view> key = FindBytesField(field.bytes, 1, &err);
     std::optional<std::string_view> spec = FindBytesField(field.bytes, 2, &err);
     std::optional<std::string_view> combining = spec ? FindBytesField(*spec, 3, &err) : std::nullopt;
     std::optional<std::string_view> fn = combining ? FindBytesField(*combining, 2, &err) : std::nullopt;
     if (fn) {
-      AddSpecBytes(file, *fn,
-                   path + ".state_specs[" + Quote(key.value_or("")) + "].combining_spec.combine_fn",
-                   out, messages);
+      PathScope scope(path, ".state_specs[" + Quote(key.value_or("")) + "].combining_spec.combine_fn");
+      FindSpecPayload(file, *fn, path, out, messages);
     }
   }
   if (!reader.error().empty() || !err.empty()) {
-    WarnUnreadable(file, *pb::ParDoPayload::descriptor(), payload, path,
+    WarnUnreadable(file, *pb::ParDoPayload::descriptor(), payload, *path,
                    err.empty() ? reader.error() : err, messages);
   }
 }
 
 // CombinePayload.combine_fn, WindowIntoPayload.window_fn and ReadPayload.source: field 1.
 void FindFirstFieldPayload(const std::string& file, const Descriptor& descriptor,
-                           std::string_view payload, const std::string& path,
+                           std::string_view payload, std::string* path,
                            std::vector<PickledPayload>* out, Messages* messages) {
   std::string err;
   std::optional<std::string_view> spec = FindBytesField(payload, 1, &err);
   if (!err.empty()) {
-    WarnUnreadable(file, descriptor, payload, path, err, messages);
+    WarnUnreadable(file, descriptor, payload, *path, err, messages);
     return;
   }
   if (spec) {
-    AddSpecBytes(file, *spec, path + "." + descriptor.FindFieldByNumber(1)->name(), out, messages);
+    PathScope scope(path, "." + descriptor.FindFieldByNumber(1)->name());
+    FindSpecPayload(file, *spec, path, out, messages);
   }
 }
 
 }  // namespace
+
+void FindSpecPayload(const std::string& file, std::string_view spec_bytes,
+                     std::string* spec_path, std::vector<PickledPayload>* out,
+                     Messages* messages) {
+  std::string_view urn, payload;
+  std::string err;
+  if (!ViewSpec(spec_bytes, &urn, &payload, &err)) {
+    WarnUnreadable(file, *pb::FunctionSpec::descriptor(), spec_bytes, *spec_path, err, messages);
+    return;
+  }
+  PickledPayload pickled;
+  if (ReadPickledSpec(file, urn, payload, *spec_path, &pickled, messages)) {
+    out->push_back(std::move(pickled));
+  }
+}
 
 bool ReadPickledSpec(const std::string& file, std::string_view urn, std::string_view payload,
                      const std::string& spec_path, PickledPayload* out, Messages* messages) {
@@ -153,26 +171,27 @@ bool ReadPickledSpec(const std::string& file, std::string_view urn, std::string_
 
 std::vector<PickledPayload> FindTransformPayloads(const std::string& file, std::string_view urn,
                                                   std::string_view payload,
-                                                  const std::string& spec_path,
-                                                  Messages* messages) {
+                                                  std::string* spec_path, Messages* messages) {
   std::vector<PickledPayload> found;
-  std::string payload_path = spec_path + ".payload";
-  if (OneOf(urn, kParDoShaped)) {
-    FindParDoPayloads(file, payload, payload_path, &found, messages);
-  } else if (OneOf(urn, kCombineShaped)) {
-    FindFirstFieldPayload(file, *pb::CombinePayload::descriptor(), payload, payload_path, &found,
-                          messages);
-  } else if (urn == "beam:transform:window_into:v1") {
-    FindFirstFieldPayload(file, *pb::WindowIntoPayload::descriptor(), payload, payload_path,
-                          &found, messages);
-  } else if (urn == "beam:transform:read:v1") {
-    FindFirstFieldPayload(file, *pb::ReadPayload::descriptor(), payload, payload_path, &found,
-                          messages);
-  } else if (urn == kTransformPickledUrn) {
+  if (urn == kTransformPickledUrn) {
     PickledPayload pickled;
-    if (ReadPickledSpec(file, urn, payload, spec_path, &pickled, messages)) {
+    if (ReadPickledSpec(file, urn, payload, *spec_path, &pickled, messages)) {
       found.push_back(std::move(pickled));
     }
+    return found;
+  }
+  PathScope scope(spec_path, ".payload");
+  if (OneOf(urn, kParDoShaped)) {
+    FindParDoPayloads(file, payload, spec_path, &found, messages);
+  } else if (OneOf(urn, kCombineShaped)) {
+    FindFirstFieldPayload(file, *pb::CombinePayload::descriptor(), payload, spec_path, &found,
+                          messages);
+  } else if (urn == "beam:transform:window_into:v1") {
+    FindFirstFieldPayload(file, *pb::WindowIntoPayload::descriptor(), payload, spec_path,
+                          &found, messages);
+  } else if (urn == "beam:transform:read:v1") {
+    FindFirstFieldPayload(file, *pb::ReadPayload::descriptor(), payload, spec_path, &found,
+                          messages);
   }
   return found;
 }

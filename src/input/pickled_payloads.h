@@ -15,13 +15,20 @@ namespace beamcompat {
 
 class Messages;
 
-// The pickled payloads in the payload of a transform whose spec has `urn`. `spec_path` is the
-// transform's spec ("components.transforms['t'].spec"); the views point into `payload`, which
-// must outlive them. A payload that does not parse is a warning naming its path.
+// The pickled payloads in the payload of a transform whose spec has `urn`. `*spec_path` holds
+// the transform's spec path ("components.transforms['t'].spec"); it is a scratch buffer, used
+// to build deeper paths and restored on return. The views point into `payload`, which must
+// outlive them. A payload that does not parse is a warning naming its path.
 std::vector<PickledPayload> FindTransformPayloads(const std::string& file, std::string_view urn,
                                                   std::string_view payload,
-                                                  const std::string& spec_path,
-                                                  Messages* messages);
+                                                  std::string* spec_path, Messages* messages);
+
+// Adds the pickled payload of the FunctionSpec serialized in `spec_bytes` (found at
+// `*spec_path`, a scratch buffer as above) to `out`, if its URN names one; warns when the spec
+// does not parse.
+void FindSpecPayload(const std::string& file, std::string_view spec_bytes,
+                     std::string* spec_path, std::vector<PickledPayload>* out,
+                     Messages* messages);
 
 // The pickled payload of a FunctionSpec given by its `urn` and `payload` (e.g. a
 // WindowingStrategy's window_fn), if its URN names one. Returns false (with a warning) when a

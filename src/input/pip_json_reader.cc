@@ -1,8 +1,7 @@
 #include "input/pip_json_reader.h"
 
-#include <utility>
-
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "base/message.h"
 #include "base/text.h"
@@ -27,8 +26,9 @@ class PipJsonReader {
       list_.format = PackageListFormat::kPipInspect;
       ReadInspect(doc);
     } else {
-      Error("", "expected pip list JSON (an array of objects with 'name' and 'version') or a "
-                "pip inspect report (an object with 'installed')");
+      Error("",
+            "expected pip list JSON (an array of objects with 'name' and 'version') or a "
+            "pip inspect report (an object with 'installed')");
     }
     if (failed_) return std::nullopt;
     list_.Reindex();
@@ -47,8 +47,7 @@ class PipJsonReader {
       Package package;
       if (!ReadPackage(item, path, &package)) continue;
       std::string editable;
-      if (OptionalString(item, path, "editable_project_location", &editable) &&
-          !editable.empty()) {
+      if (OptionalString(item, path, "editable_project_location", &editable) && !editable.empty()) {
         package.kind = InstallKind::kEditable;
         package.url = editable;
       }
@@ -60,8 +59,8 @@ class PipJsonReader {
     std::string version;
     if (!RequiredString(doc, "", "version", &version)) return;
     if (version != "1") {
-      Error("version", "unsupported pip inspect report version " + Quote(version) +
-                           " (expected '1')");
+      Error("version",
+            "unsupported pip inspect report version " + Quote(version) + " (expected '1')");
       return;
     }
     ReadEnvironment(doc);
@@ -144,6 +143,11 @@ class PipJsonReader {
     std::string name, version;
     if (!RequiredString(object, path, "name", &name) ||
         !RequiredString(object, path, "version", &version)) {
+      return false;
+    }
+    if (!IsValidPackageName(name)) {
+      messages_->Warning(AtPath(file_, Join(path, "name")),
+                         "skipped " + Quote(name) + ": not a valid package name");
       return false;
     }
     package->name = name;

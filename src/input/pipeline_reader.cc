@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include <google/protobuf/arena.h>
 #include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/stubs/logging.h>
 #include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
@@ -18,7 +18,9 @@
 #include "beam_runner_api.pb.h"
 #include "input/environment_reader.h"
 #include "input/pickled_payloads.h"
+#include "input/raw_pipeline.h"
 #include "input/wire_diagnosis.h"
+#include "input/wire_reader.h"
 
 namespace beamcompat {
 namespace {
@@ -26,19 +28,6 @@ namespace {
 namespace pb = org::apache::beam::model::pipeline::v1;
 
 constexpr size_t kSniffBytes = 64 * 1024;
-
-// Owns the parsed message; PipelineFacts::storage holds it so payload views stay valid.
-struct PipelineStorage {
-  static google::protobuf::ArenaOptions Options() {
-    google::protobuf::ArenaOptions options;
-    options.start_block_size = 64 * 1024;
-    options.max_block_size = 4 * 1024 * 1024;
-    return options;
-  }
-  PipelineStorage() : arena(Options()) {}
-  google::protobuf::Arena arena;
-  pb::Pipeline* pipeline = nullptr;
-};
 
 std::string LowerFirst(std::string text) {
   if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z' &&
@@ -67,38 +56,25 @@ class FirstErrorCollector : public google::protobuf::io::ErrorCollector {
   std::string text;
 };
 
-bool ParseBinary(const std::string& file, const std::string& contents, pb::Pipeline* pipeline,
-                 Messages* messages) {
-  if (contents.size() > static_cast<size_t>(INT_MAX)) {
-    messages->Error(AtPath(file, ""), "file too large for a binary pipeline (over 2 GiB)");
-    return false;
-  }
-  google::protobuf::LogSilencer silence;  // protobuf logs bad UTF-8; we report it ourselves
-  if (pipeline->ParseFromArray(contents.data(), static_cast<int>(contents.size()))) return true;
-  std::optional<WireProblem> problem = FindWireProblem(*pb::Pipeline::descriptor(), contents);
-  std::string text = problem ? problem->text : "not a valid binary Pipeline message";
-  messages->Error(AtPath(file, problem ? problem->path : ""),
-                  "not a binary Beam pipeline: " + text);
-  return false;
-}
-
-bool ParseText(const std::string& file, const std::string& contents, pb::Pipeline* pipeline,
+bool ParseText(const std::string& file, std::string_view contents, pb::Pipeline* pipeline,
                Messages* messages) {
   google::protobuf::TextFormat::Parser parser;
   FirstErrorCollector errors;
   parser.RecordErrorsTo(&errors);
   parser.AllowUnknownField(true);
-  if (parser.ParseFromString(contents, pipeline)) return true;
+  google::protobuf::io::ArrayInputStream input(contents.data(), static_cast<int>(contents.size()));
+  if (parser.Parse(&input, pipeline)) return true;
   if (!errors.has_error) errors.text = "not a text-format Beam pipeline";
   messages->Error(AtLine(file, errors.line, errors.column), errors.text);
   return false;
 }
 
-bool ParseJson(const std::string& file, const std::string& contents, pb::Pipeline* pipeline,
+bool ParseJson(const std::string& file, std::string_view contents, pb::Pipeline* pipeline,
                Messages* messages) {
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = true;
-  auto status = google::protobuf::util::JsonStringToMessage(contents, pipeline, options);
+  auto status = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(contents.data(), contents.size()), pipeline, options);
   if (status.ok()) return true;
   std::string text(status.message());
   text = text.substr(0, text.find('\n'));
@@ -106,75 +82,121 @@ bool ParseJson(const std::string& file, const std::string& contents, pb::Pipelin
   return false;
 }
 
-bool Decode(const std::string& file, std::string contents, PipelineFormat format,
-            pb::Pipeline* pipeline, Messages* messages) {
-  switch (format) {
-    case PipelineFormat::kBinary:
-      return ParseBinary(file, contents, pipeline, messages);
-    case PipelineFormat::kText:
-      return ParseText(file, contents, pipeline, messages);
-    case PipelineFormat::kJson:
-      return ParseJson(file, contents, pipeline, messages);
+// Text and JSON are parsed by protobuf, then serialized: every encoding is then read by the
+// same wire walk. The serialized bytes become the storage that payload views point into.
+bool ToBinary(const std::string& file, PipelineFormat format, FileView* view, Messages* messages) {
+  if (view->data.size() > static_cast<size_t>(INT_MAX)) {
+    messages->Error(AtPath(file, ""), "file too large for a pipeline (over 2 GiB)");
+    return false;
   }
-  return false;
+  if (format == PipelineFormat::kBinary) return true;
+  std::string_view text = view->data;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte order mark
+  pb::Pipeline pipeline;
+  bool ok = format == PipelineFormat::kText ? ParseText(file, text, &pipeline, messages)
+                                            : ParseJson(file, text, &pipeline, messages);
+  if (!ok) return false;
+  auto binary = std::make_shared<std::string>(pipeline.SerializeAsString());
+  view->data = *binary;
+  view->owner = std::move(binary);  // the text is released here
+  return true;
 }
 
-// Map entries sorted by key, so facts come out in a stable order.
-template <class Map>
-std::vector<const typename Map::value_type*> SortedEntries(const Map& map) {
-  std::vector<const typename Map::value_type*> entries;
-  entries.reserve(map.size());
-  for (const auto& entry : map) entries.push_back(&entry);
-  std::sort(entries.begin(), entries.end(),
-            [](const auto* a, const auto* b) { return a->first < b->first; });
-  return entries;
+void ReportBrokenBinary(const std::string& file, std::string_view bytes, Messages* messages) {
+  std::optional<WireProblem> problem = FindWireProblem(*pb::Pipeline::descriptor(), bytes);
+  messages->Error(AtPath(file, problem ? problem->path : ""),
+                  "not a binary Beam pipeline: " +
+                      (problem ? problem->text : std::string("not a valid Pipeline message")));
 }
 
-std::string MapPath(const char* field, const std::string& key) {
-  return std::string("components.") + field + "[" + Quote(key) + "]";
+// "components.transforms['key']"; built for every transform, so without temporaries.
+std::string MapPath(std::string_view field, std::string_view key) {
+  constexpr std::string_view kComponents = "components.";
+  bool plain = std::none_of(key.begin(), key.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  });
+  std::string path;
+  path.reserve(kComponents.size() + field.size() + key.size() + 4);
+  path.append(kComponents).append(field).append("[");
+  path.append(plain ? "'" + std::string(key) + "'" : Quote(key));
+  return path.append("]");
 }
 
-void ReadEnvironments(const pb::Components& components, PipelineFacts* facts,
-                      Messages* messages) {
-  for (const auto* entry : SortedEntries(components.environments())) {
-    for (PipelineEnvironment& env :
-         ReadEnvironment(facts->file, entry->first, entry->second,
-                         MapPath("environments", entry->first), messages)) {
-      facts->environments.push_back(std::move(env));
+bool ReadEnvironments(const RawPipeline& raw, PipelineFacts* facts, Messages* messages) {
+  for (const RawEntry& entry : raw.environments) {
+    pb::Environment env;
+    google::protobuf::LogSilencer silence;  // protobuf logs bad UTF-8; we report it ourselves
+    if (!env.ParseFromArray(entry.value.data(), static_cast<int>(entry.value.size()))) return false;
+    for (PipelineEnvironment& out : ReadEnvironment(facts->file, std::string(entry.key), env,
+                                                    MapPath("environments", entry.key),
+                                                    messages)) {
+      facts->environments.push_back(std::move(out));
     }
   }
   std::stable_sort(facts->environments.begin(), facts->environments.end(),
                    [](const auto& a, const auto& b) { return a.id < b.id; });
+  return true;
 }
 
-void ReadTransforms(const pb::Components& components, PipelineFacts* facts,
-                    Messages* messages) {
-  facts->transforms.reserve(components.transforms_size());
-  for (const auto* entry : SortedEntries(components.transforms())) {
-    const pb::PTransform& transform = entry->second;
-    TransformFacts out;
-    out.id = entry->first;
-    out.unique_name = transform.unique_name();
-    out.urn = transform.spec().urn();
-    out.environment_id = transform.environment_id();
-    out.proto_path = MapPath("transforms", entry->first);
-    out.payloads = FindTransformPayloads(facts->file, out.urn, transform.spec().payload(),
-                                         out.proto_path + ".spec", messages);
-    facts->transforms.push_back(std::move(out));
+// Splits transforms in wire order (sequential reads of the file), then builds their facts in
+// id order: the strings are then allocated in the order every later stage, and finally the
+// destructor, walks them (building in wire order and sorting after made each walk random).
+bool ReadTransforms(const RawPipeline& raw, PipelineFacts* facts, Messages* messages) {
+  std::vector<RawTransform> split(raw.transforms.size());
+  std::vector<std::string_view> ids;
+  ids.reserve(raw.transforms.size());
+  for (size_t i = 0; i < raw.transforms.size(); ++i) {
+    if (!SplitTransform(raw.transforms[i].value, &split[i])) return false;
+    ids.push_back(raw.transforms[i].key);
+  }
+  std::vector<size_t> order = SortedLastWins(ids);
+  facts->transforms.reserve(order.size());
+  std::string spec_path;  // scratch, reused for every transform
+  for (size_t index : order) {
+    const RawTransform& transform = split[index];
+    TransformFacts& out = facts->transforms.emplace_back();
+    out.id = std::string(ids[index]);
+    out.unique_name = std::string(transform.unique_name);
+    out.urn = std::string(transform.urn);
+    out.environment_id = std::string(transform.environment_id);
+    out.proto_path = MapPath("transforms", ids[index]);
+    spec_path.assign(out.proto_path).append(".spec");
+    out.payloads = FindTransformPayloads(facts->file, transform.urn, transform.payload,
+                                         &spec_path, messages);
+  }
+  return true;
+}
+
+void ReadWindowingStrategies(const RawPipeline& raw, PipelineFacts* facts, Messages* messages) {
+  for (const RawEntry& entry : raw.windowing_strategies) {
+    std::string err;
+    std::optional<std::string_view> window_fn = FindBytesField(entry.value, 1, &err);
+    if (!window_fn) continue;  // malformed strategies were reported by the split already
+    std::string path = MapPath("windowing_strategies", entry.key) + ".window_fn";
+    FindSpecPayload(facts->file, *window_fn, &path, &facts->windowing_payloads, messages);
   }
 }
 
-void ReadWindowingStrategies(const pb::Components& components, PipelineFacts* facts,
-                             Messages* messages) {
-  for (const auto* entry : SortedEntries(components.windowing_strategies())) {
-    const pb::FunctionSpec& fn = entry->second.window_fn();
-    PickledPayload pickled;
-    if (ReadPickledSpec(facts->file, fn.urn(), fn.payload(),
-                        MapPath("windowing_strategies", entry->first) + ".window_fn", &pickled,
-                        messages)) {
-      facts->windowing_payloads.push_back(std::move(pickled));
-    }
+// Reads the facts out of a serialized Pipeline. False (with an error) when it is malformed.
+bool ReadFacts(std::string_view bytes, PipelineFacts* facts, Messages* messages) {
+  RawPipeline raw;
+  if (!SplitPipeline(bytes, &raw)) {
+    ReportBrokenBinary(facts->file, bytes, messages);
+    return false;
   }
+  if (raw.transforms.empty() && raw.environments.empty()) {
+    messages->Error(AtPath(facts->file, ""), "no transforms and no environments in this " +
+                                                 facts->format +
+                                                 " pipeline; is it a Beam Pipeline?");
+    return false;
+  }
+  if (!ReadEnvironments(raw, facts, messages) || !ReadTransforms(raw, facts, messages)) {
+    ReportBrokenBinary(facts->file, bytes, messages);
+    return false;
+  }
+  ReadWindowingStrategies(raw, facts, messages);
+  facts->requirements.assign(raw.requirements.begin(), raw.requirements.end());
+  return true;
 }
 
 }  // namespace
@@ -208,44 +230,39 @@ PipelineFormat DetectPipelineFormat(std::string_view contents) {
   return bad == std::string_view::npos || cut ? PipelineFormat::kText : PipelineFormat::kBinary;
 }
 
-std::optional<PipelineFacts> ParsePipeline(const std::string& file, std::string contents,
+std::optional<PipelineFacts> ParsePipeline(const std::string& file, FileView view,
                                            Messages* messages) {
-  if (contents.empty()) {
+  if (view.data.empty()) {
     messages->Error(AtPath(file, ""),
                     "empty file; expected a Beam pipeline (binary, text or JSON Pipeline)");
     return std::nullopt;
   }
-  PipelineFormat format = DetectPipelineFormat(contents);
-  auto storage = std::make_shared<PipelineStorage>();
-  storage->pipeline = google::protobuf::Arena::CreateMessage<pb::Pipeline>(&storage->arena);
-  if (!Decode(file, std::move(contents), format, storage->pipeline, messages)) return std::nullopt;
-
+  PipelineFormat format = DetectPipelineFormat(view.data);
+  if (!ToBinary(file, format, &view, messages)) return std::nullopt;
   PipelineFacts facts;
   facts.file = file;
   facts.format = PipelineFormatName(format);
-  const pb::Components& components = storage->pipeline->components();
-  if (components.transforms().empty() && components.environments().empty()) {
-    messages->Error(AtPath(file, ""), std::string("no transforms and no environments in this ") +
-                                          facts.format + " pipeline; is it a Beam Pipeline?");
-    return std::nullopt;
-  }
-  ReadEnvironments(components, &facts, messages);
-  ReadTransforms(components, &facts, messages);
-  ReadWindowingStrategies(components, &facts, messages);
-  const auto& requirements = storage->pipeline->requirements();
-  facts.requirements.assign(requirements.begin(), requirements.end());
-  facts.storage = std::move(storage);
+  if (!ReadFacts(view.data, &facts, messages)) return std::nullopt;
+  facts.storage = std::move(view.owner);
   return facts;
+}
+
+std::optional<PipelineFacts> ParsePipeline(const std::string& file, std::string contents,
+                                           Messages* messages) {
+  auto owned = std::make_shared<std::string>(std::move(contents));
+  FileView view{owned, *owned};
+  return ParsePipeline(file, std::move(view), messages);
 }
 
 std::optional<PipelineFacts> LoadPipeline(const FileSystem& fs, const std::string& file,
                                           Messages* messages) {
-  std::string contents, err;
-  if (!fs.ReadFile(file, &contents, &err)) {
+  FileView view;
+  std::string err;
+  if (!fs.MapFile(file, &view, &err)) {
     messages->Error(AtPath(file, ""), err);
     return std::nullopt;
   }
-  return ParsePipeline(file, std::move(contents), messages);
+  return ParsePipeline(file, std::move(view), messages);
 }
 
 }  // namespace beamcompat

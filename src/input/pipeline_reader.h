@@ -1,8 +1,9 @@
 // Reads a Beam Pipeline (pipeline.pb) in any of its three encodings, detected from content:
 // binary protobuf, text format or JSON (lowerCamelCase or original field names). Produces
-// PipelineFacts: environments, transforms and the pickled payloads they carry. The parsed
-// message lives on an arena that PipelineFacts::storage keeps alive, so payloads are viewed,
-// never copied, and the raw file buffer is released as soon as it has been parsed.
+// PipelineFacts: environments, transforms and the pickled payloads they carry. Binary input
+// is read in place: the file is mapped, walked once at the wire level, and payloads are views
+// into it that PipelineFacts::storage keeps alive (never copied). Text and JSON are parsed by
+// protobuf and re-serialized to binary, so all three share one reading path.
 #ifndef BEAMCOMPAT_INPUT_PIPELINE_READER_H_
 #define BEAMCOMPAT_INPUT_PIPELINE_READER_H_
 
@@ -10,11 +11,11 @@
 #include <string>
 #include <string_view>
 
+#include "base/file_system.h"
 #include "facts/pipeline_facts.h"
 
 namespace beamcompat {
 
-class FileSystem;
 class Messages;
 
 enum class PipelineFormat { kBinary, kText, kJson };
@@ -24,14 +25,17 @@ const char* PipelineFormatName(PipelineFormat format);  // "binary", "text", "js
 // without control bytes; binary otherwise.
 PipelineFormat DetectPipelineFormat(std::string_view contents);
 
-// Parses `contents` read from `file` (taken by value: the buffer is freed once parsed).
+// Parses the bytes of `view`, read from `file`; the facts keep `view.owner` alive.
 // Unusable input (empty, not a Pipeline, a syntax error, a pipeline with neither transforms
 // nor environments) returns nullopt with one located error in `messages`; a nested payload
 // that does not parse is a warning and reading goes on.
+std::optional<PipelineFacts> ParsePipeline(const std::string& file, FileView view,
+                                           Messages* messages);
+// The same for bytes held in a string (tests, fuzzing).
 std::optional<PipelineFacts> ParsePipeline(const std::string& file, std::string contents,
                                            Messages* messages);
 
-// Reads `file` through `fs`, then parses it.
+// Maps `file` through `fs`, then parses it.
 std::optional<PipelineFacts> LoadPipeline(const FileSystem& fs, const std::string& file,
                                           Messages* messages);
 

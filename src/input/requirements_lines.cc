@@ -65,10 +65,12 @@ std::vector<std::string> KnownOptionNames() {
   return names;
 }
 
-RequirementsLine Invalid(RequirementsLine out, std::string error) {
-  out.kind = RequirementsLineKind::kInvalid;
-  out.error = std::move(error);
-  return out;
+// Takes a pointer, not a value: the error text may quote a view into out->text, so `out` must
+// not be moved from before the text is built.
+RequirementsLine Invalid(RequirementsLine* out, std::string error) {
+  out->kind = RequirementsLineKind::kInvalid;
+  out->error = std::move(error);
+  return std::move(*out);
 }
 
 // "-r base.txt", "--index-url=https://...", "-rbase.txt".
@@ -90,8 +92,8 @@ RequirementsLine ParseOptionLine(RequirementsLine out) {
     if (found) break;
   }
   if (!found) {
-    return Invalid(std::move(out), "unknown option " + Quote(name) +
-                                       DidYouMeanSuffix(name, KnownOptionNames()));
+    return Invalid(&out,
+                   "unknown option " + Quote(name) + DidYouMeanSuffix(name, KnownOptionNames()));
   }
   value = Trim(value);
   if (!value.empty() && value.front() == '=') value = Trim(value.substr(1));
@@ -100,10 +102,10 @@ RequirementsLine ParseOptionLine(RequirementsLine out) {
   out.value = std::string(StripComment(value));
   out.value = std::string(Trim(out.value));
   if (found->takes_value && out.value.empty()) {
-    return Invalid(std::move(out), "expected a value after " + Quote(name));
+    return Invalid(&out, "expected a value after " + Quote(name));
   }
   if (!found->takes_value && !out.value.empty()) {
-    return Invalid(std::move(out), Quote(name) + " takes no value, found " + Quote(out.value));
+    return Invalid(&out, Quote(name) + " takes no value, found " + Quote(out.value));
   }
   return out;
 }
@@ -114,14 +116,15 @@ bool LooksLikePathOrUrl(std::string_view text) {
   char first = text.front();
   if (first == '.' || first == '/' || first == '~') return true;
   size_t i = 0;
-  while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) ||
-                             text[i] == '+' || text[i] == '-' || text[i] == '.')) {
+  while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '+' ||
+                             text[i] == '-' || text[i] == '.')) {
     ++i;
   }
   return text.substr(i, 3) == "://" || text.substr(0, 5) == "file:";
 }
 
-// Reads the per-requirement options (whitespace-separated tokens); false (with the error set) on an unknown one.
+// Reads the per-requirement options (whitespace-separated tokens); false (with the error set) on an
+// unknown one.
 bool ParseRequirementOptions(std::string_view options, RequirementsLine* out) {
   std::vector<std::string_view> tokens;
   size_t pos = 0;
@@ -135,7 +138,8 @@ bool ParseRequirementOptions(std::string_view options, RequirementsLine* out) {
     std::string_view token = tokens[i];
     size_t eq = token.find('=');
     std::string_view name = token.substr(0, eq);
-    std::string_view value = eq == std::string_view::npos ? std::string_view() : token.substr(eq + 1);
+    std::string_view value =
+        eq == std::string_view::npos ? std::string_view() : token.substr(eq + 1);
     bool known = false;
     for (std::string_view option : kPerRequirementOptions) known = known || name == option;
     if (!known) {
@@ -169,7 +173,7 @@ RequirementsLine ParseRequirementLine(RequirementsLine out) {
   std::string_view requirement = Trim(text.substr(0, options_start));
   if (options_start != std::string_view::npos &&
       !ParseRequirementOptions(text.substr(options_start), &out)) {
-    return Invalid(std::move(out), out.error);
+    return Invalid(&out, out.error);
   }
   if (LooksLikePathOrUrl(requirement)) {
     out.kind = RequirementsLineKind::kPath;
@@ -178,7 +182,7 @@ RequirementsLine ParseRequirementLine(RequirementsLine out) {
   }
   std::string err;
   std::optional<Requirement> parsed = ParseRequirement(requirement, &err);
-  if (!parsed) return Invalid(std::move(out), err);
+  if (!parsed) return Invalid(&out, err);
   out.kind = RequirementsLineKind::kRequirement;
   out.requirement = std::move(*parsed);
   return out;

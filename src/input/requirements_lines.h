@@ -41,14 +41,14 @@ struct RequirementsLine {
   RequirementsLineKind kind = RequirementsLineKind::kInvalid;
   int line = 0;
   size_t offset = 0;
-  std::string text;                  // the logical line (see LogicalLine::text)
-  std::string comment;               // kComment only
-  Requirement requirement;           // kRequirement only
-  std::vector<std::string> hashes;   // kRequirement: "sha256:..." of each --hash
-  std::string option;                // kEditable/kInclude/kOption: the long option name,
-                                     // e.g. "--editable", "--requirement", "--index-url"
-  std::string value;                 // the option's value, or a kPath's path/URL
-  std::string error;                 // kInvalid only: what was expected
+  std::string text;                 // the logical line (see LogicalLine::text)
+  std::string comment;              // kComment only
+  Requirement requirement;          // kRequirement only
+  std::vector<std::string> hashes;  // kRequirement: "sha256:..." of each --hash
+  std::string option;               // kEditable/kInclude/kOption: the long option name,
+                                    // e.g. "--editable", "--requirement", "--index-url"
+  std::string value;                // the option's value, or a kPath's path/URL
+  std::string error;                // kInvalid only: what was expected
 };
 
 RequirementsLine ParseRequirementsLine(const LogicalLine& line);

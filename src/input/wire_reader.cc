@@ -16,6 +16,10 @@ bool WireReader::Fail(std::string text) {
 }
 
 bool WireReader::ReadVarint(uint64_t* value, const char* what) {
+  if (pos_ < data_.size() && static_cast<uint8_t>(data_[pos_]) < 0x80) {  // one byte: most tags
+    *value = static_cast<uint8_t>(data_[pos_++]);
+    return true;
+  }
   size_t start = pos_;
   uint64_t result = 0;
   for (int shift = 0; shift < 64; shift += 7) {

@@ -1,7 +1,9 @@
 #include "report/output_format.h"
 
 #include "base/text.h"
+#include "report/github_reporter.h"
 #include "report/json_reporter.h"
+#include "report/sarif_reporter.h"
 #include "report/text_reporter.h"
 
 namespace beamcompat {
@@ -15,6 +17,8 @@ std::unique_ptr<Reporter> Make(const ReporterOptions& options) {
 const OutputFormatSpec kFormats[] = {
     {"text", "one block per finding, for people (default)", &Make<TextReporter>},
     {"json", "one JSON document with every finding, for tools", &Make<JsonReporter>},
+    {"sarif", "SARIF 2.1.0 for GitHub code scanning", &Make<SarifReporter>},
+    {"github", "GitHub Actions workflow annotations (::error file=...::)", &Make<GithubReporter>},
 };
 
 }  // namespace

@@ -44,6 +44,7 @@ class Printer {
     out_ << " ";
     Paint(SeverityColor(d.severity), SeverityName(d.severity));
     out_ << ": " << d.message << "\n";
+    if (!d.diagnosis_class.empty()) out_ << "  class: " << d.diagnosis_class << "\n";
     if (d.count > 0) out_ << "  seen " << (d.count == 1 ? "once" : Plural(d.count, "time")) << "\n";
     for (const EvidenceLine& line : d.evidence) {
       out_ << "  | " << line.line << ": " << line.text << "\n";

@@ -79,9 +79,7 @@ Value Capture(const std::vector<Value>& args, const Expr& call) {
   return Value::StringOrAbsent(group);
 }
 
-Value Exists(const std::vector<Value>& args, const Expr&) {
-  return Value::Bool(!args[0].absent());
-}
+Value Exists(const std::vector<Value>& args, const Expr&) { return Value::Bool(!args[0].absent()); }
 
 Value Lower(const std::vector<Value>& args, const Expr&) {
   return Value::String(ToLower(args[0].ToString()));
@@ -108,43 +106,43 @@ Value Len(const std::vector<Value>& args, const Expr&) {
 }
 
 const FunctionSpec kFunctions[] = {
-    {"major", 1, 1, "major(version) -> int", "the first release component: 2.48.0 -> 2",
-     LiteralArg::kNone, true, &Major},
-    {"minor", 1, 1, "minor(version) -> int", "the second release component: 2.48.0 -> 48",
-     LiteralArg::kNone, true, &Minor},
-    {"major_minor", 1, 1, "major_minor(version) -> version", "3.10.12 -> 3.10",
+    {"major", 1, 1, "major(version) -> int", ValueKind::kInt,
+     "the first release component: 2.48.0 -> 2", LiteralArg::kNone, true, &Major},
+    {"minor", 1, 1, "minor(version) -> int", ValueKind::kInt,
+     "the second release component: 2.48.0 -> 48", LiteralArg::kNone, true, &Minor},
+    {"major_minor", 1, 1, "major_minor(version) -> version", ValueKind::kVersion, "3.10.12 -> 3.10",
      LiteralArg::kNone, true, &MajorMinor},
-    {"base_version", 1, 1, "base_version(version) -> version",
+    {"base_version", 1, 1, "base_version(version) -> version", ValueKind::kVersion,
      "epoch and release only: 2.50.0rc1 -> 2.50.0", LiteralArg::kNone, true, &BaseVersion},
-    {"is_prerelease", 1, 1, "is_prerelease(version) -> bool", "an a/b/rc or .dev version",
-     LiteralArg::kNone, true, &IsPrerelease},
-    {"is_dev", 1, 1, "is_dev(version) -> bool", "a .devN version", LiteralArg::kNone, true,
-     &IsDev},
-    {"has_local", 1, 1, "has_local(version) -> bool", "a +local label: 2.48.0+custom",
-     LiteralArg::kNone, true, &HasLocal},
-    {"satisfies", 2, 2, "satisfies(version, 'specifier') -> bool",
+    {"is_prerelease", 1, 1, "is_prerelease(version) -> bool", ValueKind::kBool,
+     "an a/b/rc or .dev version", LiteralArg::kNone, true, &IsPrerelease},
+    {"is_dev", 1, 1, "is_dev(version) -> bool", ValueKind::kBool, "a .devN version",
+     LiteralArg::kNone, true, &IsDev},
+    {"has_local", 1, 1, "has_local(version) -> bool", ValueKind::kBool,
+     "a +local label: 2.48.0+custom", LiteralArg::kNone, true, &HasLocal},
+    {"satisfies", 2, 2, "satisfies(version, 'specifier') -> bool", ValueKind::kBool,
      "the version is in a PEP 440 specifier set, e.g. satisfies(v, '>=3.20,<4')",
      LiteralArg::kSpecifier, true, &Satisfies},
-    {"matches", 2, 2, "matches(text, 'pattern') -> bool",
+    {"matches", 2, 2, "matches(text, 'pattern') -> bool", ValueKind::kBool,
      "a re2 pattern matches somewhere in the text (anchor with ^ and $)", LiteralArg::kPattern,
      true, &Matches},
-    {"any_matches", 2, 2, "any_matches(list, 'pattern') -> bool",
+    {"any_matches", 2, 2, "any_matches(list, 'pattern') -> bool", ValueKind::kBool,
      "the re2 pattern matches some item of the list", LiteralArg::kPattern, true, &AnyMatches},
-    {"capture", 2, 2, "capture(text, 'pattern') -> string",
+    {"capture", 2, 2, "capture(text, 'pattern') -> string", ValueKind::kString,
      "the first capturing group of a re2 match; absent when it does not match",
      LiteralArg::kPattern, true, &Capture},
-    {"exists", 1, 1, "exists(fact) -> bool", "the fact is known", LiteralArg::kNone, false,
-     &Exists},
-    {"lower", 1, 1, "lower(text) -> string", "ASCII lower case", LiteralArg::kNone, true,
-     &Lower},
-    {"starts_with", 2, 2, "starts_with(text, prefix) -> bool", "", LiteralArg::kNone, true,
-     &StartsWith},
-    {"ends_with", 2, 2, "ends_with(text, suffix) -> bool", "", LiteralArg::kNone, true,
-     &EndsWith},
-    {"concat", 1, -1, "concat(value, ...) -> string",
-     "the values as text, joined: concat('cp', major(v), minor(v)) -> 'cp310'",
-     LiteralArg::kNone, true, &Concat},
-    {"len", 1, 1, "len(list or text) -> int", "number of items or characters",
+    {"exists", 1, 1, "exists(fact) -> bool", ValueKind::kBool, "the fact is known",
+     LiteralArg::kNone, false, &Exists},
+    {"lower", 1, 1, "lower(text) -> string", ValueKind::kString, "ASCII lower case",
+     LiteralArg::kNone, true, &Lower},
+    {"starts_with", 2, 2, "starts_with(text, prefix) -> bool", ValueKind::kBool,
+     "the text begins with the prefix", LiteralArg::kNone, true, &StartsWith},
+    {"ends_with", 2, 2, "ends_with(text, suffix) -> bool", ValueKind::kBool,
+     "the text ends with the suffix", LiteralArg::kNone, true, &EndsWith},
+    {"concat", 1, -1, "concat(value, ...) -> string", ValueKind::kString,
+     "the values as text, joined: concat('cp', major(v), minor(v)) -> 'cp310'", LiteralArg::kNone,
+     true, &Concat},
+    {"len", 1, 1, "len(list or text) -> int", ValueKind::kInt, "number of items or characters",
      LiteralArg::kNone, true, &Len},
 };
 

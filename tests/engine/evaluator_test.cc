@@ -44,9 +44,8 @@ StagedArtifact Artifact(const std::string& env, int index, const std::string& na
   return artifact;
 }
 
-PipelineEnvironment Env(const std::string& id, const std::string& image,
-                        const std::string& python, const std::string& beam,
-                        const std::vector<std::string>& staged = {}) {
+PipelineEnvironment Env(const std::string& id, const std::string& image, const std::string& python,
+                        const std::string& beam, const std::vector<std::string>& staged = {}) {
   PipelineEnvironment env;
   env.id = id;
   env.urn = "beam:env:docker:v1";
@@ -117,9 +116,11 @@ std::string Run(const FactSet& facts, const std::string& prefix) {
 
 }  // namespace
 
-TEST_CASE("evaluator: the shipped rules are exactly BC001-BC016 and BC090") {
+TEST_CASE("evaluator: the shipped check rules are exactly BC001-BC016 and BC090") {
   std::string codes;
-  for (const Rule& rule : ShippedRules().rules) codes += rule.info.code + " " + rule.info.name + "\n";
+  for (const Rule& rule : ShippedRules().rules) {
+    if (rule.info.code.starts_with("BC")) codes += rule.info.code + " " + rule.info.name + "\n";
+  }
   CHECK(codes ==
         "BC001 beam-version-mismatch\nBC002 python-version-mismatch\n"
         "BC003 container-image-mismatch\nBC004 dev-sdk-release-image\n"
@@ -145,9 +146,8 @@ TEST_CASE("evaluator: BC001 compares Beam versions with Beam's rc tolerance") {
         "BC001 error runtime.txt:2: launch Beam 2.55.1.dev0 differs from runtime Beam 2.55.1\n");
   facts.pipeline.emplace();
   facts.pipeline->file = "pipeline.pb";
-  facts.runtime.beam_version =
-      Fact<std::string>{"2.55.1", "container image name",
-                        AtPath("pipeline.pb", "components.environments['e']")};
+  facts.runtime.beam_version = Fact<std::string>{
+      "2.55.1", "container image name", AtPath("pipeline.pb", "components.environments['e']")};
   CHECK(Run(facts, "BC001") == "");
   facts.runtime.beam_version.reset();
   CHECK(Run(facts, "BC001") ==
@@ -166,7 +166,7 @@ TEST_CASE("evaluator: BC002 compares Python major.minor from flags, lists and im
   CHECK(Run(facts, "BC002") == "");
 }
 
-TEST_CASE("evaluator: BC003 and BC004 read the image and sdk_base of each environment") {
+TEST_CASE("evaluator: BC003 reads the image and sdk_base of each environment") {
   FactSet facts = WithPipeline({
       Env("a", "apache/beam_python3.11_sdk:2.56.0", "3.10", "2.56.0"),
       Env("b", "gcr.io/cloud-dataflow/v1beta3/beam_python3.10_sdk:2.57.0", "3.10", "2.57.0rc1"),
@@ -176,29 +176,36 @@ TEST_CASE("evaluator: BC003 and BC004 read the image and sdk_base of each enviro
       Env("e", "us-docker.pkg.dev/p/r/worker:1", "3.10", "2.56.0+custom"),
       Env("f", "apache/beam_python3.10_sdk:2.56.0", "3.10", "2.56.0+custom"),
   });
-  CHECK(Run(facts, "BC00") ==
+  CHECK(Run(facts, "BC003") ==
         "BC003 error pipeline.pb: components.environments['a']: environment 'a' runs image "
         "apache/beam_python3.11_sdk:2.56.0, but the pipeline was built by Beam 2.56.0 on Python "
         "3.10\n"
         "BC003 error pipeline.pb: components.environments['d']: environment 'd' runs image "
         "apache/beam_python3.10_sdk:beam-master-20240918, but the pipeline was built by Beam "
-        "2.56.0 on Python 3.10\n"
-        "BC004 warning pipeline.pb: components.environments['b']: environment 'b' was built by "
-        "Beam 2.57.0rc1 but runs the release image "
-        "gcr.io/cloud-dataflow/v1beta3/beam_python3.10_sdk:2.57.0\n"
-        "BC004 warning pipeline.pb: components.environments['f']: environment 'f' was built by "
-        "Beam 2.56.0+custom but runs the release image apache/beam_python3.10_sdk:2.56.0\n"
-        "not evaluated BC001: no launch Beam version known (give --launch with a list that "
-        "has apache-beam, or --pipeline)\n"
-        "not evaluated BC002: no launch Python version known (give --launch-python, a pip "
-        "inspect list as --launch, or --pipeline)\n"
-        "not evaluated BC005: no launch and runtime package lists given (give --launch and "
-        "--runtime)\n"
-        "not evaluated BC006: no launch and runtime package lists given (give --launch and "
-        "--runtime)\n"
-        "not evaluated BC008: no runtime package list given (give --runtime)\n"
-        "not evaluated BC009: no runtime Python version known (give --runtime-python, "
-        "--runtime-image, or a pip inspect list as --runtime)\n");
+        "2.56.0 on Python 3.10\n");
+  CHECK(Run(FactSet(), "BC003") ==
+        "not evaluated BC003: no pipeline given (give --pipeline or --staging)\n");
+}
+
+TEST_CASE("evaluator: BC004 compares a dev, rc or local launch SDK with the runtime image") {
+  auto run = [](const std::string& launch, const std::string& image) {
+    FactSet facts;
+    facts.launch.beam_version = FromList(launch, "launch.txt", 1);
+    facts.runtime.image = Fact<ImageName>{ParseImageName(image), "--runtime-image flag", {}};
+    return Run(facts, "BC004");
+  };
+  CHECK(run("2.57.0rc1", "gcr.io/cloud-dataflow/v1beta3/beam_python3.10_sdk:2.57.0") ==
+        "BC004 warning --runtime-image flag: Beam 2.57.0rc1 at launch is a dev, rc or local "
+        "build, but the workers run the release image "
+        "gcr.io/cloud-dataflow/v1beta3/beam_python3.10_sdk:2.57.0\n");
+  CHECK(run("2.56.0+custom", "apache/beam_python3.10_sdk:2.56.0").starts_with("BC004 warning"));
+  CHECK(run("2.61.0.dev0", "apache/beam_python3.12_sdk:beam-master-20240918") == "");
+  CHECK(run("2.56.0", "apache/beam_python3.10_sdk:2.56.0") == "");
+  CHECK(run("2.57.0rc1", "us-docker.pkg.dev/p/r/worker:1") == "");
+  CHECK(run("2.57.0rc1", "apache/beam_python3.10_sdk:2.57.0rc1") == "");
+  CHECK(Run(FactSet(), "BC004") ==
+        "not evaluated BC004: no launch Beam version known (give --launch with a list that has "
+        "apache-beam, or --pipeline)\n");
 }
 
 TEST_CASE("evaluator: BC005 is an error across majors and a warning for a newer launch minor") {
@@ -216,11 +223,16 @@ TEST_CASE("evaluator: BC005 is an error across majors and a warning for a newer 
 
 TEST_CASE("evaluator: BC006 reports drift per package by name, skipping covered packages") {
   FactSet facts;
-  facts.launch.packages = List("launch.txt", {{"pandas", "2.2.2"}, {"apache-beam", "2.56.0"},
-                                              {"Dill", "0.3.1.1"}, {"black", "24.1.0"},
-                                              {"numpy", "1.26.4"}, {"PyYAML", "6.0.1"}});
-  facts.runtime.packages = List("runtime.txt", {{"numpy", "1.24.4"}, {"apache-beam", "2.55.0"},
-                                                {"dill", "0.3.8"}, {"pyyaml", "6.0.1"},
+  facts.launch.packages = List("launch.txt", {{"pandas", "2.2.2"},
+                                              {"apache-beam", "2.56.0"},
+                                              {"Dill", "0.3.1.1"},
+                                              {"black", "24.1.0"},
+                                              {"numpy", "1.26.4"},
+                                              {"PyYAML", "6.0.1"}});
+  facts.runtime.packages = List("runtime.txt", {{"numpy", "1.24.4"},
+                                                {"apache-beam", "2.55.0"},
+                                                {"dill", "0.3.8"},
+                                                {"pyyaml", "6.0.1"},
                                                 {"pandas", "2.1.4"}});
   CHECK(Run(facts, "BC006") ==
         "BC006 info runtime.txt:1: numpy is 1.26.4 at launch but 1.24.4 at runtime\n"
@@ -231,8 +243,7 @@ TEST_CASE("evaluator: BC007 warns about staged requirements with a custom image"
   FactSet facts = WithPipeline({
       Env("custom", "us-docker.pkg.dev/p/r/worker:1", "3.10", "2.56.0",
           {"requirements.txt", "submission_environment_dependencies.txt"}),
-      Env("default", "apache/beam_python3.10_sdk:2.56.0", "3.10", "2.56.0",
-          {"requirements.txt"}),
+      Env("default", "apache/beam_python3.10_sdk:2.56.0", "3.10", "2.56.0", {"requirements.txt"}),
   });
   CHECK(Run(facts, "BC007") ==
         "BC007 warning pipeline.pb: components.environments['custom'].dependencies[0]: "
@@ -250,15 +261,13 @@ TEST_CASE("evaluator: BC008 fires when the runtime list lacks apache-beam") {
 }
 
 TEST_CASE("evaluator: BC009 checks staged wheel tags against the runtime Python") {
-  FactSet facts = WithPipeline({Env("e", "apache/beam_python3.11_sdk:2.56.0", "3.11", "2.56.0",
-                                    {"mylib-1.0-cp310-cp310-manylinux_2_17_x86_64.whl",
-                                     "pure-1.0-py2.py3-none-any.whl",
-                                     "fast-2.0-cp311-cp311-manylinux2014_x86_64.whl",
-                                     "stable-1.0-cp38-abi3-manylinux_2_28_x86_64.whl",
-                                     "mac-1.0-cp311-cp311-macosx_11_0_arm64.whl",
-                                     "musl-1.0-py3-none-musllinux_1_2_x86_64.whl",
-                                     "newabi-1.0-cp312-abi3-manylinux_2_28_x86_64.whl",
-                                     "workflow.tar.gz"})});
+  FactSet facts = WithPipeline({Env(
+      "e", "apache/beam_python3.11_sdk:2.56.0", "3.11", "2.56.0",
+      {"mylib-1.0-cp310-cp310-manylinux_2_17_x86_64.whl", "pure-1.0-py2.py3-none-any.whl",
+       "fast-2.0-cp311-cp311-manylinux2014_x86_64.whl",
+       "stable-1.0-cp38-abi3-manylinux_2_28_x86_64.whl",
+       "mac-1.0-cp311-cp311-macosx_11_0_arm64.whl", "musl-1.0-py3-none-musllinux_1_2_x86_64.whl",
+       "newabi-1.0-cp312-abi3-manylinux_2_28_x86_64.whl", "workflow.tar.gz"})});
   facts.runtime.python = Flag("3.11", "--runtime-python");
   CHECK(Run(facts, "BC009") ==
         "BC009 error pipeline.pb: components.environments['e'].dependencies[0]: staged wheel "
@@ -285,9 +294,9 @@ TEST_CASE("evaluator: diagnostics carry help, facts and severity overrides") {
   REQUIRE(report.diagnostics.size() == 1);
   const Diagnostic& d = report.diagnostics[0];
   CHECK(d.severity == Severity::kWarning);
-  CHECK(d.help == std::vector<std::string>{
-                      "install apache-beam==2.56.0 in the worker image, or launch with "
-                      "apache-beam==2.55.1"});
+  CHECK(d.help ==
+        std::vector<std::string>{"install apache-beam==2.56.0 in the worker image, or launch with "
+                                 "apache-beam==2.55.1"});
   CHECK(d.facts == KeyValues{{"launch.beam_version", "2.56.0"},
                              {"runtime.beam_version", "2.55.1"},
                              {"runtime.beam_version.from_pipeline", "false"}});

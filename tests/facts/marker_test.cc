@@ -79,6 +79,15 @@ TEST_CASE("marker syntax errors say what was expected") {
   }
 }
 
+TEST_CASE("marker nesting is bounded instead of exhausting the stack") {
+  std::string nested = std::string(64, '(') + "os_name == 'posix'" + std::string(64, ')');
+  std::string err;
+  CHECK(EvaluateMarker(nested, WorkerMarkerEnvironment("3.10"), &err) == MarkerResult::kTrue);
+  std::string hostile = std::string(100000, '(') + "os_name == 'posix'" + std::string(100000, ')');
+  CHECK_FALSE(EvaluateMarker(hostile, MarkerEnvironment(), &err).has_value());
+  CHECK(err.rfind("parentheses nested too deeply, found '((", 0) == 0);
+}
+
 TEST_CASE("WorkerMarkerEnvironment derives Linux x86_64 CPython values") {
   MarkerEnvironment full = WorkerMarkerEnvironment("3.11.9");
   CHECK(full.at("python_version") == "3.11");

@@ -36,8 +36,7 @@ TEST_CASE("package diff compares by normalised name and PEP 440 version") {
                              "apache-beam==2.56.0\npyyaml==6.0.1\nnumpy==2.0.0\n"
                              "protobuf==4.25.0\nmylib==0.1.0\nzstandard==0.22.0\n");
   PackageDiff diff = DiffPackageLists(launch, runtime, "", "");
-  CHECK(Keys(diff.changed) ==
-        std::vector<std::string>{"mylib:different", "numpy:runtime newer"});
+  CHECK(Keys(diff.changed) == std::vector<std::string>{"mylib:different", "numpy:runtime newer"});
   CHECK(Keys(diff.launch_only) == std::vector<std::string>{"zope-interface:launch only"});
   CHECK(Keys(diff.runtime_only) == std::vector<std::string>{"zstandard:runtime only"});
   CHECK(diff.identical == 3);

@@ -9,8 +9,8 @@ namespace beamcompat {
 
 TEST_CASE("requirements parse name, extras, specifiers, URL and marker") {
   std::string err;
-  auto req = ParseRequirement("requests[security, socks]>=2.8.1,==2.8.* ; python_version < '3.11'",
-                              &err);
+  auto req =
+      ParseRequirement("requests[security, socks]>=2.8.1,==2.8.* ; python_version < '3.11'", &err);
   INFO(err);
   REQUIRE(req);
   CHECK(req->name == "requests");
@@ -51,8 +51,9 @@ TEST_CASE("requirement errors say what was expected") {
       {"foo @", "expected a URL after '@'"},
       {"foo @ https://x/y.whl extra", "expected ';' and a marker after the URL, found 'extra'"},
       {"foo==", "expected a version after '=='"},
-      {"foo 1.0", "expected an operator ('==', '!=', '<=', '>=', '<', '>', '~=' or '===') "
-                  "before '1.0'"},
+      {"foo 1.0",
+       "expected an operator ('==', '!=', '<=', '>=', '<', '>', '~=' or '===') "
+       "before '1.0'"},
       {"foo==1.0; python_versio > '3'",
        "invalid marker: unknown marker variable 'python_versio' (did you mean "
        "'python_version'?)"},

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "base/message.h"
-#include "printed_messages.h"
 #include "facts/marker.h"
+#include "printed_messages.h"
 
 namespace beamcompat {
 namespace {
@@ -156,9 +156,9 @@ pandas>=1.4.3,<2.2 ; platform_release >= "5"
 
 TEST_CASE_FIXTURE(FreezeFixture, "requirements: a package listed again with another version") {
   PackageList list = Read("numpy==1.26.4\nNumPy==1.24.4\n");
-  CHECK(Printed() == std::vector<std::string>{
-                         "launch.txt:2: warning: 'NumPy' is listed again with a different "
-                         "version; kept '==1.26.4' from line 1"});
+  CHECK(Printed() ==
+        std::vector<std::string>{"launch.txt:2: warning: 'NumPy' is listed again with a different "
+                                 "version; kept '==1.26.4' from line 1"});
   REQUIRE(list.packages.size() == 1);
   CHECK(list.packages[0].version_text == "1.26.4");
 }

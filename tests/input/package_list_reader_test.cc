@@ -7,8 +7,8 @@
 
 #include "base/file_system.h"
 #include "base/message.h"
-#include "printed_messages.h"
 #include "facts/marker.h"
+#include "printed_messages.h"
 
 namespace beamcompat {
 namespace {
@@ -30,12 +30,12 @@ TEST_CASE("package lists: every sample format is detected from its content") {
   const Row rows[] = {
       {"launch_freeze.txt", PackageListFormat::kFreeze, 66, "", "1.26.4"},
       {"runtime_freeze.txt", PackageListFormat::kFreeze, 56, "", "1.24.4"},
-      {"submission_environment_dependencies.txt", PackageListFormat::kSubmissionDependencies,
-       66, "3.10", "1.26.4"},
+      {"submission_environment_dependencies.txt", PackageListFormat::kSubmissionDependencies, 66,
+       "3.10", "1.26.4"},
       {"pip_list.json", PackageListFormat::kPipListJson, 69, "", "1.26.4"},
       {"runtime_inspect.json", PackageListFormat::kPipInspect, 21, "3.10.12", "1.24.4"},
-      {"base_image_requirements_py310.txt", PackageListFormat::kBaseImageRequirements, 117,
-       "3.10", "1.26.4"},
+      {"base_image_requirements_py310.txt", PackageListFormat::kBaseImageRequirements, 117, "3.10",
+       "1.26.4"},
       {"requirements_compiled.txt", PackageListFormat::kRequirements, 20, "", "1.26.4"},
   };
   RealFileSystem fs;
@@ -58,8 +58,8 @@ TEST_CASE("package lists: every sample format is detected from its content") {
 TEST_CASE("package lists: the base image list says its Python and has no Beam") {
   RealFileSystem fs;
   Messages messages;
-  auto list = LoadPackageList(fs, Lists("base_image_requirements_py310.txt"),
-                              PackageListOptions(), &messages);
+  auto list = LoadPackageList(fs, Lists("base_image_requirements_py310.txt"), PackageListOptions(),
+                              &messages);
   REQUIRE(list);
   CHECK(list->python_version->origin == "base_image_requirements.txt header (py310)");
   CHECK(list->python_version->where.line == 17);
@@ -92,8 +92,8 @@ TEST_CASE("package lists: unusable files are errors") {
 
 TEST_CASE("package lists: a UTF-8 BOM is skipped and comments alone are an empty list") {
   Messages messages;
-  auto list = ParsePackageList("list.txt", "\xef\xbb\xbfnumpy==1.26.4\n", PackageListOptions(),
-                               &messages);
+  auto list =
+      ParsePackageList("list.txt", "\xef\xbb\xbfnumpy==1.26.4\n", PackageListOptions(), &messages);
   REQUIRE(list);
   CHECK(list->Find("numpy") != nullptr);
   list = ParsePackageList("list.txt", "# nothing installed\n", PackageListOptions(), &messages);
@@ -111,7 +111,8 @@ TEST_CASE("package lists: a directory or a missing file is reported by the file 
   std::string dir_err, missing_err, contents;
   fs.ReadFile("env", &contents, &dir_err);
   fs.ReadFile("missing.txt", &contents, &missing_err);
-  CHECK(Printed(messages) == std::vector<std::string>{"error: " + dir_err, "error: " + missing_err});
+  CHECK(Printed(messages) ==
+        std::vector<std::string>{"error: " + dir_err, "error: " + missing_err});
   auto list = LoadPackageList(fs, "env/freeze.txt", PackageListOptions(), &messages);
   REQUIRE(list);
   CHECK(list->file == "env/freeze.txt");

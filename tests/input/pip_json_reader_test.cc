@@ -16,7 +16,8 @@ TEST_CASE("pip list JSON gives names, versions and editable locations") {
   {"name": "apache-beam", "version": "2.56.0"},
   {"name": "mypipeline", "version": "0.3.0", "editable_project_location": "/home/dev/src/mypipeline"},
   {"name": "PyYAML", "version": "6.0.1", "location": "/venv/lib/python3.10/site-packages", "installer": "pip"},
-  {"name": "legacy", "version": "1.0-custom"}
+  {"name": "legacy", "version": "1.0-custom"},
+  {"name": "", "version": "1.0"}
 ])",
                           &messages);
   REQUIRE(list);
@@ -26,9 +27,11 @@ TEST_CASE("pip list JSON gives names, versions and editable locations") {
   CHECK(list->packages[1].url == "/home/dev/src/mypipeline");
   CHECK(list->Find("pyyaml")->version->normalized() == "6.0.1");
   CHECK(list->Find("pyyaml")->where.ToString() == "launch.json: [2]");
-  CHECK(Printed(messages) == std::vector<std::string>{
-                                 "launch.json: [3].version: warning: version '1.0-custom' of "
-                                 "'legacy' is not a PEP 440 version; kept as text"});
+  CHECK(Printed(messages) ==
+        std::vector<std::string>{"launch.json: [3].version: warning: version '1.0-custom' of "
+                                 "'legacy' is not a PEP 440 version; kept as text",
+                                 "launch.json: [4].name: warning: skipped '': not a valid "
+                                 "package name"});
 }
 
 TEST_CASE("pip inspect gives the environment, Requires-Dist and direct URLs") {
@@ -95,9 +98,10 @@ TEST_CASE("JSON that is not pip's is an error naming the field") {
       {"[\n  {\"name\": \"a\",\n   \"version\": \"1\"},\n  {\"name\" \"b\"}\n]",
        "x.json:4:13: error: malformed JSON: syntax error while parsing object separator - "
        "unexpected string literal; expected ':'"},
-      {"[{\"name\": \"a\", \"version\": \"1\"}", "x.json:1:31: error: malformed JSON: syntax "
-                                             "error while parsing array - unexpected end of "
-                                             "input; expected ']'"},
+      {"[{\"name\": \"a\", \"version\": \"1\"}",
+       "x.json:1:31: error: malformed JSON: syntax "
+       "error while parsing array - unexpected end of "
+       "input; expected ']'"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.json);

@@ -109,13 +109,13 @@ TEST_CASE("requirements lines read hashes and report unknown options") {
   const Row rows[] = {
       {"--index-ur https://pypi.org/simple",
        "unknown option '--index-ur' (did you mean '--index-url'?)"},
-      {"numpy==1.26.4 --hashes=sha256:1",
-       "unknown option '--hashes' (did you mean '--hash'?)"},
+      {"numpy==1.26.4 --hashes=sha256:1", "unknown option '--hashes' (did you mean '--hash'?)"},
       {"numpy==1.26.4 --hash", "expected a value after '--hash'"},
       {"-r", "expected a value after '-r'"},
       {"--pre yes", "'--pre' takes no value, found 'yes'"},
-      {"numpy=1.26.4", "expected an operator ('==', '!=', '<=', '>=', '<', '>', '~=' or '===') "
-                       "before '=1.26.4'"},
+      {"numpy=1.26.4",
+       "expected an operator ('==', '!=', '<=', '>=', '<', '>', '~=' or '===') "
+       "before '=1.26.4'"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.text);

@@ -25,12 +25,12 @@ TEST_CASE("submission dependencies: the bytes repr line is decoded and located")
         "guessed from the interpreter path '/home/dev/venvs/beam/bin/python3.10'");
   std::vector<std::string> keys;
   for (const Package& p : list->packages) keys.push_back(p.key);
-  CHECK(keys == std::vector<std::string>{"apache-beam", "cloudpickle", "dill", "mylib",
-                                         "protobuf"});
+  CHECK(keys ==
+        std::vector<std::string>{"apache-beam", "cloudpickle", "dill", "mylib", "protobuf"});
   CHECK(list->Find("apache-beam")->where.ToString() == "deps.txt:2:3");
   CHECK(list->Find("cloudpickle")->where.ToString() == "deps.txt:2:24");
-  CHECK(Printed(messages) == std::vector<std::string>{
-                                 "deps.txt:2:95: warning: skipped 'bad line': not a requirement "
+  CHECK(Printed(messages) ==
+        std::vector<std::string>{"deps.txt:2:95: warning: skipped 'bad line': not a requirement "
                                  "(expected name==version, name @ url or -e ...)"});
 }
 
@@ -44,11 +44,12 @@ TEST_CASE("submission dependencies: b\"...\" quoting and escapes decode to UTF-8
   REQUIRE(list);
   CHECK_FALSE(list->python_version.has_value());
   REQUIRE(list->packages.empty());
-  CHECK(Printed(messages) == std::vector<std::string>{
-      "deps.txt:2:116: warning: skipped '-e /src/caf\xc3\xa9': no package name (expected "
-      "'#egg=name' or a preceding '# Editable install ... (name==version)' comment)",
-      "deps.txt:2:137: warning: skipped 'back\\slash==1.0': not a requirement (expected "
-      "name==version, name @ url or -e ...)"});
+  CHECK(Printed(messages) ==
+        std::vector<std::string>{
+            "deps.txt:2:116: warning: skipped '-e /src/caf\xc3\xa9': no package name (expected "
+            "'#egg=name' or a preceding '# Editable install ... (name==version)' comment)",
+            "deps.txt:2:137: warning: skipped 'back\\slash==1.0': not a requirement (expected "
+            "name==version, name @ url or -e ...)"});
 }
 
 TEST_CASE("submission dependencies: a plain freeze after the first line") {
@@ -60,8 +61,8 @@ TEST_CASE("submission dependencies: a plain freeze after the first line") {
   CHECK(list->python_version->value == "3.12");
   REQUIRE(list->packages.size() == 1);
   CHECK(list->packages[0].where.ToString() == "deps.txt:2");
-  CHECK(Printed(messages) == std::vector<std::string>{
-                                 "deps.txt:4: warning: skipped '?? nope': not a requirement "
+  CHECK(Printed(messages) ==
+        std::vector<std::string>{"deps.txt:4: warning: skipped '?? nope': not a requirement "
                                  "(expected name==version, name @ url or -e ...)"});
 }
 
@@ -71,12 +72,15 @@ TEST_CASE("submission dependencies: a broken bytes literal is an error") {
     const char* error;
   };
   const Row rows[] = {
-      {"b'apache-beam==2.56.0\\n", "deps.txt:2:24: error: unterminated bytes literal: expected "
-                                   "a closing '"},
-      {"b'a==1\\q'", "deps.txt:2:7: error: invalid escape '\\q' in the bytes literal (expected "
-                     "\\\\, \\', \\\", \\n, \\r, \\t or \\xNN)"},
-      {"b'a==1\\xZZ'", "deps.txt:2:7: error: invalid escape '\\xZZ' in the bytes literal "
-                       "(expected \\\\, \\', \\\", \\n, \\r, \\t or \\xNN)"},
+      {"b'apache-beam==2.56.0\\n",
+       "deps.txt:2:24: error: unterminated bytes literal: expected "
+       "a closing '"},
+      {"b'a==1\\q'",
+       "deps.txt:2:7: error: invalid escape '\\q' in the bytes literal (expected "
+       "\\\\, \\', \\\", \\n, \\r, \\t or \\xNN)"},
+      {"b'a==1\\xZZ'",
+       "deps.txt:2:7: error: invalid escape '\\xZZ' in the bytes literal "
+       "(expected \\\\, \\', \\\", \\n, \\r, \\t or \\xNN)"},
       {"b'a==1' trailing", "deps.txt:2:8: error: unexpected ' trailing' after the bytes literal"},
       {"b'caf\\xff==1'", "deps.txt:2:6: error: invalid UTF-8 in the package list (byte 0xff)"},
   };

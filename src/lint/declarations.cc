@@ -1,0 +1,47 @@
+#include "lint/declarations.h"
+
+#include <cctype>
+
+#include "base/message.h"
+#include "base/text.h"
+#include "facts/package_name.h"
+#include "facts/requirement.h"
+#include "facts/specifier.h"
+
+namespace beamcompat {
+
+std::optional<RepoRequirement> MakeRepoRequirement(std::string_view text, std::string source,
+                                                   SourceLocation where, Messages* messages) {
+  std::string err;
+  std::optional<Requirement> parsed = ParseRequirement(Trim(text), &err);
+  if (!parsed) {
+    messages->Warning(where, "requirement " + Quote(Trim(text)) + " is not PEP 508: " + err +
+                                 "; skipped");
+    return std::nullopt;
+  }
+  RepoRequirement out;
+  out.name = parsed->name;
+  out.key = parsed->key;
+  out.text = std::string(Trim(text));
+  out.specifier = parsed->specifiers.ToString();
+  out.exact = parsed->specifiers.IsExactPin();
+  if (out.exact) out.version = parsed->specifiers.clauses().front().version;
+  out.source = std::move(source);
+  out.where = std::move(where);
+  return out;
+}
+
+std::string PythonSpecifier(std::string_view text) {
+  text = Trim(text);
+  if (text.empty()) return "";
+  if (std::isdigit(static_cast<unsigned char>(text[0]))) {
+    std::optional<Version> version = Version::Parse(text);
+    if (!version || version->release().size() < 2) return "";
+    return "==" + std::to_string(version->major()) + "." + std::to_string(version->minor()) + ".*";
+  }
+  std::string err;
+  std::optional<SpecifierSet> set = SpecifierSet::Parse(text, &err);
+  return set ? set->ToString() : "";
+}
+
+}  // namespace beamcompat

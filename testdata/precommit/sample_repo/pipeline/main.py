@@ -1,0 +1,1 @@
+"""Entry point of the sample pipeline (not read by beamcompat)."""

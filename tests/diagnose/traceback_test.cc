@@ -1,0 +1,114 @@
+#include "diagnose/traceback.h"
+
+#include <doctest/doctest.h>
+
+namespace beamcompat {
+
+TEST_CASE("Traceback parses frames, code lines and the exception") {
+  auto failures = ParseTracebacks(R"(INFO starting
+Traceback (most recent call last):
+  File "/usr/local/lib/python3.10/site-packages/apache_beam/internal/dill_pickler.py", line 418, in loads
+    return dill.loads(s)
+  File "/usr/local/lib/python3.10/site-packages/dill/_dill.py", line 275, in loads
+    return load(file, ignore, **kwds)
+ModuleNotFoundError: No module named 'yaml'
+INFO:root:done
+)");
+  REQUIRE(failures.size() == 1);
+  REQUIRE(failures[0].chain.size() == 1);
+  const RaisedException& e = failures[0].chain[0];
+  CHECK(e.type == "ModuleNotFoundError");
+  CHECK(e.message == "No module named 'yaml'");
+  CHECK(e.log_line == 7);
+  CHECK(e.traceback_line == 2);
+  REQUIRE(e.frames.size() == 2);
+  CHECK(e.frames[1].file == "/usr/local/lib/python3.10/site-packages/dill/_dill.py");
+  CHECK(e.frames[1].line_number == 275);
+  CHECK(e.frames[1].function == "loads");
+  CHECK(e.frames[1].code == "return load(file, ignore, **kwds)");
+  CHECK_FALSE(e.truncated);
+}
+
+TEST_CASE("Traceback keeps chained exceptions in order, causes first") {
+  auto failures = ParseTracebacks(R"(Traceback (most recent call last):
+  File "main.py", line 3, in <module>
+    import yaml
+ModuleNotFoundError: No module named 'yaml'
+
+During handling of the above exception, another exception occurred:
+
+Traceback (most recent call last):
+  File "sdk_worker_main.py", line 9, in main
+    _load_main_session(session)
+RuntimeError: Could not load main session
+)");
+  REQUIRE(failures.size() == 1);
+  REQUIRE(failures[0].chain.size() == 2);
+  CHECK(failures[0].chain[0].Subject() == "ModuleNotFoundError: No module named 'yaml'");
+  CHECK(failures[0].chain[1].Subject() == "RuntimeError: Could not load main session");
+  CHECK(failures[0].chain[1].frames[0].function == "main");
+}
+
+TEST_CASE("Traceback reads Python 2 tracebacks and bare exception lines") {
+  auto failures = ParseTracebacks(R"(Traceback (most recent call last):
+  File "/usr/lib/python2.7/pickle.py", line 1130, in find_class
+    __import__(module)
+ImportError: No module named foo
+some other output
+2024-05-01 12:00:00,000 ERROR RuntimeError: Pipeline construction environment and pipeline runtime environment are not compatible.
+)");
+  REQUIRE(failures.size() == 2);
+  CHECK(failures[0].chain[0].type == "ImportError");
+  CHECK(failures[0].chain[0].message == "No module named foo\nsome other output");
+  CHECK(failures[1].chain[0].type == "RuntimeError");
+  CHECK(failures[1].chain[0].frames.empty());
+  CHECK(failures[1].chain[0].log_line == 6);
+}
+
+TEST_CASE("Traceback marks tracebacks cut short") {
+  auto failures = ParseTracebacks(R"(Traceback (most recent call last):
+  File "a.py", line 1, in <module>
+    f()
+2024-05-01 12:00:00,000 INFO unrelated record
+)");
+  REQUIRE(failures.size() == 1);
+  CHECK(failures[0].chain[0].truncated);
+  CHECK(failures[0].chain[0].type.empty());
+  CHECK(failures[0].chain[0].frames.size() == 1);
+}
+
+TEST_CASE("Traceback ends at a new log record right after a frame line") {
+  auto failures = ParseTracebacks(R"(Traceback (most recent call last):
+  File "<frozen importlib._bootstrap>", line 1004, in _find_and_load_unlocked
+2024-05-01 12:00:00,000 INFO Shutting down
+)");
+  REQUIRE(failures.size() == 1);
+  CHECK(failures[0].chain[0].truncated);
+  CHECK(failures[0].chain[0].frames[0].code.empty());
+}
+
+TEST_CASE("Traceback accepts prefixed frame lines and Python 3.11 caret lines") {
+  auto failures = ParseTracebacks(R"(2024-05-01 12:00:00,000 ERROR Traceback (most recent call last):
+2024-05-01 12:00:00,000 ERROR   File "p.py", line 2, in process
+2024-05-01 12:00:00,000 ERROR     return re.sub(x)
+2024-05-01 12:00:00,000 ERROR            ^^
+2024-05-01 12:00:00,000 ERROR NameError: name 're' is not defined
+)");
+  REQUIRE(failures.size() == 1);
+  CHECK(failures[0].chain[0].Subject() == "NameError: name 're' is not defined");
+  CHECK(failures[0].chain[0].frames[0].code == "return re.sub(x)");
+}
+
+TEST_CASE("Traceback ignores warnings and words that only look like exceptions") {
+  CHECK(ParseTracebacks("UserWarning: deprecated\nError: something\nERROR: pip\n").empty());
+  std::string type, message;
+  CHECK(ParseExceptionLine("apache_beam.runners.worker.sdk_worker_main.CorruptMainSessionException: x",
+                           false, &type, &message));
+  CHECK(type == "apache_beam.runners.worker.sdk_worker_main.CorruptMainSessionException");
+  CHECK_FALSE(ParseExceptionLine("KeyError", false, &type, &message));
+  CHECK(ParseExceptionLine("KeyError", true, &type, &message));
+  Frame frame;
+  CHECK_FALSE(ParseFrameLine("File \"x.py\", line abc", &frame));
+}
+
+}  // namespace beamcompat
