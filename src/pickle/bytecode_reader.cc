@@ -32,10 +32,6 @@ const OpcodeNumbers* Find(BytecodeFormat format) {
   return nullptr;
 }
 
-void AddUnique(std::vector<std::string>* list, const std::string& name) {
-  if (std::find(list->begin(), list->end(), name) == list->end()) list->push_back(name);
-}
-
 }  // namespace
 
 BytecodeFormat BytecodeFormatForPython(std::string_view major_minor) {
@@ -61,6 +57,8 @@ BytecodeReads ReadBytecode(std::string_view code, const std::vector<std::string>
     reads.ok = false;
     return reads;
   }
+  // Seen flags per co_names index keep the lists unique in linear time.
+  std::vector<char> seen_global(names.size()), seen_import(names.size());
   uint32_t extended = 0;
   for (size_t i = 0; i + 1 < code.size(); i += 2) {
     int op = static_cast<unsigned char>(code[i]);
@@ -68,6 +66,7 @@ BytecodeReads ReadBytecode(std::string_view code, const std::vector<std::string>
     extended = op == ops->extended_arg ? (arg << 8) : 0;
     uint32_t index;
     std::vector<std::string>* target = &reads.globals;
+    std::vector<char>* seen = &seen_global;
     if (op == ops->load_global) {
       index = ops->load_global_shifted ? arg >> 1 : arg;
     } else if (op == ops->load_name || op == ops->load_from_dict_or_globals) {
@@ -75,6 +74,7 @@ BytecodeReads ReadBytecode(std::string_view code, const std::vector<std::string>
     } else if (op == ops->import_name) {
       index = arg;
       target = &reads.imports;
+      seen = &seen_import;
     } else {
       continue;
     }
@@ -82,7 +82,8 @@ BytecodeReads ReadBytecode(std::string_view code, const std::vector<std::string>
       reads.ok = false;
       continue;
     }
-    AddUnique(target, names[index]);
+    if (!(*seen)[index]) target->push_back(names[index]);
+    (*seen)[index] = 1;
   }
   return reads;
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "pickle/pickle_machine.h"
 
@@ -25,11 +26,26 @@ void SortUnique(std::vector<T>* list) {
   list->erase(std::unique(list->begin(), list->end()), list->end());
 }
 
-void AddUnique(std::vector<std::string>* list, const std::vector<std::string>& names) {
-  for (const auto& name : names) {
-    if (std::find(list->begin(), list->end(), name) == list->end()) list->push_back(name);
+// Names one code object (with its nested code) reads; realistic functions read a few
+// dozen, the cap keeps a hostile chain of nested code objects linear.
+constexpr size_t kMaxNamesPerCode = 4096;
+
+// A name list that stays unique, in first-use order.
+class NameList {
+ public:
+  explicit NameList(std::vector<std::string>* list)
+      : list_(list), seen_(list->begin(), list->end()) {}
+  void AddAll(const std::vector<std::string>& names) {
+    for (const auto& name : names) {
+      if (list_->size() >= kMaxNamesPerCode) return;
+      if (seen_.insert(name).second) list_->push_back(name);
+    }
   }
-}
+
+ private:
+  std::vector<std::string>* list_;
+  std::unordered_set<std::string> seen_;
+};
 
 }  // namespace
 
@@ -230,11 +246,12 @@ uint32_t Machine::MakeCode(const std::vector<uint32_t>& args) {
   BytecodeReads reads = ReadBytecode(code, StrTuple(args[i + 2]), format);
   CodeInfo info{name ? std::string(name->text) : std::string(), std::move(reads.globals),
                 std::move(reads.imports), format};
+  NameList globals(&info.globals), imports(&info.imports);
   for (uint32_t constant : values_[args[i + 1]].items) {  // nested functions, lambdas, classes
     if (values_[constant].kind != ValueKind::kCode) continue;
     const CodeInfo& nested = codes_[values_[constant].ref];
-    AddUnique(&info.globals, nested.globals);
-    AddUnique(&info.imports, nested.imports);
+    globals.AddAll(nested.globals);
+    imports.AddAll(nested.imports);
   }
   codes_.push_back(std::move(info));
   uint32_t value = New(ValueKind::kCode);
