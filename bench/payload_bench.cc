@@ -2,7 +2,8 @@
 // worst case with libbz2's own decompression time of the same payloads:
 //   payload_bench <input dir> <rules data dir> [runs]
 // Prints the median of `runs` for: reading each pipeline and analysing its payloads
-// (2 threads), and the single-threaded bz2-only baseline divided by the threads used.
+// (2 threads; BENCH_THREADS=N to change), and the single-threaded bz2-only baseline divided
+// by the threads used.
 #include <bzlib.h>
 
 #include <algorithm>
@@ -90,16 +91,18 @@ int main(int argc, char** argv) {
       payloads = facts.payloads.size();
       distinct = facts.distinct;
     });
-    std::printf("%-18s %zu payloads, %zu distinct: read+analyse median %.1f ms "
-                "(analyse alone, last run %.1f ms)\n",
-                name, payloads, distinct, whole, analyse_only);
+    std::printf(
+        "%-18s %zu payloads, %zu distinct: read+analyse median %.1f ms "
+        "(analyse alone, last run %.1f ms)\n",
+        name, payloads, distinct, whole, analyse_only);
   }
   std::vector<std::string> compressed = CompressedPayloads(dir + "/pickles_distinct.b64");
   std::string buffer(1 << 20, '\0');
   size_t total = 0;
   double bz2 = MedianMs(runs, [&] { total = DecompressAll(compressed, &buffer); });
-  std::printf("bz2 baseline       %zu payloads, %zu bytes out: %.1f ms on 1 thread, "
-              "%.1f ms per %d threads\n",
-              compressed.size(), total, bz2, bz2 / options.threads, options.threads);
+  std::printf(
+      "bz2 baseline       %zu payloads, %zu bytes out: %.1f ms on 1 thread, "
+      "%.1f ms per %d threads\n",
+      compressed.size(), total, bz2, bz2 / options.threads, options.threads);
   return 0;
 }

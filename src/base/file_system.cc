@@ -56,6 +56,27 @@ bool RealFileSystem::ReadFile(const std::string& path, std::string* contents,
   return true;
 }
 
+std::unique_ptr<std::istream> FileSystem::OpenForReading(const std::string& path,
+                                                         std::string* err) const {
+  std::string contents;
+  if (!ReadFile(path, &contents, err)) return nullptr;
+  return std::make_unique<std::istringstream>(std::move(contents));
+}
+
+std::unique_ptr<std::istream> RealFileSystem::OpenForReading(const std::string& path,
+                                                             std::string* err) const {
+  if (Kind(path) == FileKind::kDirectory) {
+    *err = "'" + path + "' is a directory, expected a file";
+    return nullptr;
+  }
+  auto stream = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!stream->is_open()) {
+    *err = "cannot read '" + path + "': " + Lowercase(std::strerror(errno));
+    return nullptr;
+  }
+  return stream;
+}
+
 bool FileSystem::MapFile(const std::string& path, FileView* view, std::string* err) const {
   auto contents = std::make_shared<std::string>();
   if (!ReadFile(path, contents.get(), err)) return false;
@@ -81,27 +102,6 @@ bool RealFileSystem::MapFile(const std::string& path, FileView* view, std::strin
   });
   view->data = std::string_view(static_cast<const char*>(data), size);
   return true;
-}
-
-std::unique_ptr<std::istream> FileSystem::OpenForReading(const std::string& path,
-                                                         std::string* err) const {
-  std::string contents;
-  if (!ReadFile(path, &contents, err)) return nullptr;
-  return std::make_unique<std::istringstream>(std::move(contents));
-}
-
-std::unique_ptr<std::istream> RealFileSystem::OpenForReading(const std::string& path,
-                                                             std::string* err) const {
-  if (Kind(path) == FileKind::kDirectory) {
-    *err = "'" + path + "' is a directory, expected a file";
-    return nullptr;
-  }
-  auto stream = std::make_unique<std::ifstream>(path, std::ios::binary);
-  if (!stream->is_open()) {
-    *err = "cannot read '" + path + "': " + Lowercase(std::strerror(errno));
-    return nullptr;
-  }
-  return stream;
 }
 
 FileKind RealFileSystem::Kind(const std::string& path) const {

@@ -3,6 +3,7 @@
 // above --fail-on, 1 when something is, 2 on usage, rule-file or input errors.
 #include <memory>
 #include <ostream>
+#include <string_view>
 
 #include "base/message.h"
 #include "cli/commands.h"
@@ -22,6 +23,10 @@
 
 namespace beamcompat {
 namespace {
+
+// Repository rules belong to `lint`, which reads the facts they need; check runs every other
+// rule (its own BC rules and any user rules).
+constexpr std::string_view kRepositoryRulePrefix = "BL";
 
 constexpr const char* kUsage =
     "[--pipeline FILE | --staging DIR] [--launch FILE] [--runtime FILE] [options]";
@@ -72,12 +77,14 @@ bool LoadSelectedRules(const CommandOptions& o, const Config& config, const Comm
   if (!ok) return false;
   RuleSelectionOptions selection = SelectionOptions(config, o);
   std::string error;
-  if (!SelectRules(*rules, selection, selected, &error)) {
+  std::vector<SelectedRule> all;
+  if (!SelectRules(*rules, selection, &all, &error)) {
     UsageError(ctx, error);
     return false;
   }
-  // Lint's repository rules (BL*) run only in `beamcompat lint`.
-  std::erase_if(*selected, [](const SelectedRule& r) { return r.rule->info.code.rfind("BL", 0) == 0; });
+  for (const SelectedRule& rule : all) {
+    if (!rule.rule->info.code.starts_with(kRepositoryRulePrefix)) selected->push_back(rule);
+  }
   return true;
 }
 

@@ -4,6 +4,7 @@
 #include <istream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 
 #include "base/file_system.h"
@@ -21,6 +22,7 @@
 #include "diagnose/diagnoser.h"
 #include "diagnose/signature_loader.h"
 #include "engine/evaluator.h"
+#include "pickle/module_map.h"
 #include "report/color.h"
 #include "report/output_format.h"
 #include "report/reporter.h"
@@ -46,17 +48,44 @@ std::vector<std::string> DiagnoseRuleDirs(const CommandOptions& o, const Command
   return dirs;
 }
 
-std::vector<SignatureRule> Select(std::vector<SignatureRule> rules, const CommandOptions& o) {
-  auto any = [](const std::vector<std::string>& selectors, const RuleInfo& info) {
-    for (const std::string& s : selectors) {
-      if (SelectorMatches(s, info)) return true;
+bool MatchesAny(const std::vector<std::string>& selectors, const RuleInfo& info) {
+  for (const std::string& s : selectors) {
+    if (SelectorMatches(s, info)) return true;
+  }
+  return false;
+}
+
+// --select/--extend-select/--ignore apply to the diagnose rules and to the check findings
+// shown with them.
+bool IsSelected(const RuleInfo& info, const CommandOptions& o) {
+  bool selected = o.select.empty() || MatchesAny(o.select, info) || MatchesAny(o.extend_select, info);
+  return selected && !MatchesAny(o.ignore, info);
+}
+
+// Every selector must name a diagnose rule, or a check rule (BC...) for the linked findings.
+bool CheckSelectors(const std::vector<SignatureRule>& rules, const CommandOptions& o,
+                    std::string* error) {
+  std::vector<std::string> known;
+  for (const SignatureRule& rule : rules) {
+    known.push_back(rule.info.code);
+    known.push_back(rule.info.name);
+  }
+  for (const auto* list : {&o.select, &o.extend_select, &o.ignore}) {
+    for (const std::string& selector : *list) {
+      bool matches = selector.starts_with("BC");
+      for (const SignatureRule& rule : rules) matches = matches || SelectorMatches(selector, rule.info);
+      if (matches) continue;
+      *error = "unknown rule selector " + Quote(selector) + DidYouMeanSuffix(selector, known);
+      return false;
     }
-    return false;
-  };
+  }
+  return true;
+}
+
+std::vector<SignatureRule> Select(std::vector<SignatureRule> rules, const CommandOptions& o) {
   std::vector<SignatureRule> kept;
   for (SignatureRule& rule : rules) {
-    bool selected = o.select.empty() || any(o.select, rule.info) || any(o.extend_select, rule.info);
-    if (selected && !any(o.ignore, rule.info)) kept.push_back(std::move(rule));
+    if (IsSelected(rule.info, o)) kept.push_back(std::move(rule));
   }
   return kept;
 }
@@ -72,7 +101,7 @@ bool LoadSignatures(const CommandOptions& o, const CommandContext& ctx, Signatur
   bool ok = true;
   for (const std::string& dir : dirs) ok = LoadSignatureRules(ctx.fs, dir, &rules, messages) && ok;
   std::string error;
-  if (ok && !set->Build(Select(std::move(rules), o), &error)) {
+  if (ok && (!CheckSelectors(rules, o, &error) || !set->Build(Select(std::move(rules), o), &error))) {
     messages->Error(SourceLocation{}, error);
     ok = false;
   }
@@ -114,12 +143,19 @@ bool CheckFlags(const CommandOptions& o, const CommandContext& ctx, std::unique_
   return true;
 }
 
-// The check findings for the facts, to show next to the diagnoses they explain.
+// The check findings for the facts, to show next to the diagnoses they explain, and the
+// module map (rules/data) that finds which listed distribution provides a module.
 bool RunChecks(const CommandOptions& o, const CommandContext& ctx, const FactSet& facts,
-               Report* checks, Messages* messages) {
+               Report* checks, std::optional<ModuleMap>* modules, Messages* messages) {
   RuleSet rules;
   if (!LoadRuleDirectories(ctx.fs, ctx.executable_dir, o.rules_dirs, &rules, messages)) return false;
+  std::string shipped = FindBuiltinRulesDirectory(ctx.fs, ctx.executable_dir);
+  *modules = ModuleMap::Load(ctx.fs, JoinPath(shipped, "data"), messages);
+  if (!*modules) return false;
   *checks = Evaluate(SelectAll(rules), facts);
+  std::erase_if(checks->diagnostics, [&](const Diagnostic& d) {
+    return !IsSelected(RuleInfo{.code = d.code, .name = d.name}, o);
+  });
   return true;
 }
 
@@ -192,7 +228,8 @@ int RunDiagnose(const std::vector<std::string>& args, const CommandContext& ctx)
   bool ok = LoadSignatures(o, ctx, &rules, &messages) &&
             (!with_facts || LoadInputs(o, ctx, &facts, &messages));
   Report checks;
-  ok = ok && (!with_facts || RunChecks(o, ctx, facts, &checks, &messages));
+  std::optional<ModuleMap> modules;
+  ok = ok && (!with_facts || RunChecks(o, ctx, facts, &checks, &modules, &messages));
   PrintMessages(messages, ctx.err);
   if (!ok) return kExitUsageOrInput;
   std::string log = o.positional.empty() ? "-" : o.positional[0];
@@ -201,7 +238,8 @@ int RunDiagnose(const std::vector<std::string>& args, const CommandContext& ctx)
   std::string error;
   if (!ReadAndDiagnose(log, rules, ctx, &run, &error)) return UsageError(ctx, error);
   DiagnoseSource source{name, run.read.format == LogFormat::kCloudLoggingJson};
-  Report report = BuildDiagnoseReport(run.diagnoses, rules, source, with_facts ? &facts : nullptr);
+  Report report = BuildDiagnoseReport(run.diagnoses, rules, source, with_facts ? &facts : nullptr,
+                                      modules ? &*modules : nullptr);
   if (with_facts) LinkCheckDiagnostics(run.diagnoses, checks, &report);
   AddReadNotes(name, run.read, run.overflow, &report);
   reporter->Write(report, ctx.out);

@@ -1,6 +1,8 @@
 // `beamcompat diff --launch L --runtime R [--format text|json|markdown]`: reads both package
-// lists and prints what differs. A report, not a check: exit 0 whenever both lists were read,
-// 2 when an input is unusable or the command line is wrong.
+// lists (through LoadInputs, so --staging supplies the launch list and --pipeline,
+// --runtime-image and the lists supply each side's Python) and prints what differs. A report,
+// not a check: exit 0 whenever both lists were read, 2 when an input is unusable or the
+// command line is wrong.
 #include <ostream>
 #include <string>
 #include <vector>
@@ -11,11 +13,11 @@
 #include "cli/commands.h"
 #include "cli/diff_output.h"
 #include "cli/exit_code.h"
+#include "cli/load_inputs.h"
+#include "cli/message_printer.h"
 #include "cli/options.h"
-#include "facts/marker.h"
+#include "facts/fact_set.h"
 #include "facts/package_diff.h"
-#include "facts/version.h"
-#include "input/package_list_reader.h"
 
 namespace beamcompat {
 namespace {
@@ -34,21 +36,12 @@ int UsageError(const CommandContext& ctx, const std::string& text) {
 
 // Checks the flags diff takes; returns "" when they are usable.
 std::string CheckOptions(const CommandOptions& o, DiffFormat* format) {
-  if (o.launch.empty() || o.runtime.empty()) return "diff needs both --launch and --runtime";
-  for (const auto& [flag, value] : {std::pair{"--pipeline", &o.pipeline},
-                                    {"--staging", &o.staging},
-                                    {"--runtime-image", &o.runtime_image},
-                                    {"--output", &o.output}}) {
-    if (!value->empty()) return std::string("diff does not use '") + flag + "'";
+  if (o.launch.empty() && o.staging.empty()) {
+    return "diff needs the launch packages: --launch FILE, or --staging DIR holding "
+           "submission_environment_dependencies.txt";
   }
-  for (const auto& [flag, value] :
-       {std::pair{"--launch-python", &o.launch_python}, {"--runtime-python", &o.runtime_python}}) {
-    std::optional<Version> version = Version::Parse(*value);
-    if (!value->empty() && (!version || version->release().size() < 2)) {
-      return std::string(flag) + " expects a Python version like 3.10 or 3.10.12, found " +
-             Quote(*value);
-    }
-  }
+  if (o.runtime.empty()) return "diff needs the runtime packages: --runtime FILE";
+  if (!o.output.empty()) return "diff does not use '--output'; redirect standard output";
   std::string name = o.format.empty() ? "text" : o.format;
   std::vector<std::string> names;
   for (const FormatSpec& spec : kDiffFormats) {
@@ -62,38 +55,16 @@ std::string CheckOptions(const CommandOptions& o, DiffFormat* format) {
          DidYouMeanSuffix(name, names);
 }
 
-// Marker values of a launch machine: only its Python is known.
-MarkerEnvironment LaunchMarkers(const std::string& python) {
-  MarkerEnvironment env;
-  std::optional<Version> version = Version::Parse(python);
-  if (!version) return env;
-  env["python_version"] = std::to_string(version->major()) + "." + std::to_string(version->minor());
-  if (version->release().size() >= 3) env["python_full_version"] = python;
-  return env;
-}
-
-void PrintMessages(const Messages& messages, std::ostream& err) {
-  for (const Message& m : messages.all()) {
-    if (m.level != MessageLevel::kError) {
-      err << m.ToString() << "\n";
-      continue;
-    }
-    std::string where = m.where.ToString();
-    err << "beamcompat: error: " << (where.empty() ? "" : where + ": ") << m.text << "\n";
-  }
-}
-
-std::string SidePython(const std::string& flag, const std::optional<PackageList>& list) {
-  if (!flag.empty()) return flag;
-  return list && list->python_version ? list->python_version->value : "";
+DiffSide DescribeSide(const SideFacts& side) {
+  return DiffSide{&*side.packages, side.python ? side.python->value : ""};
 }
 
 }  // namespace
 
 int RunDiff(const std::vector<std::string>& args, const CommandContext& ctx) {
-  ParsedCommandLine parsed =
-      ParseCommandLine("diff", "--launch FILE --runtime FILE [--format text|json|markdown]", args,
-                       kInputOptions | kOutputOptions, "", 0);
+  ParsedCommandLine parsed = ParseCommandLine(
+      "diff", "--launch FILE --runtime FILE [--format text|json|markdown] [options]", args,
+      kInputOptions | kOutputOptions, "", 0);
   if (!parsed.ok()) return UsageError(ctx, parsed.error);
   const CommandOptions& o = parsed.options;
   if (o.help) {
@@ -104,20 +75,21 @@ int RunDiff(const std::vector<std::string>& args, const CommandContext& ctx) {
   if (std::string problem = CheckOptions(o, &format); !problem.empty()) {
     return UsageError(ctx, problem);
   }
+  FactSet facts;
   Messages messages;
-  PackageListOptions launch_options, runtime_options;
-  launch_options.markers = LaunchMarkers(o.launch_python);
-  runtime_options.markers = WorkerMarkerEnvironment(o.runtime_python);
-  std::optional<PackageList> launch = LoadPackageList(ctx.fs, o.launch, launch_options, &messages);
-  std::optional<PackageList> runtime =
-      LoadPackageList(ctx.fs, o.runtime, runtime_options, &messages);
+  bool ok = LoadInputs(o, ctx, &facts, &messages);
   PrintMessages(messages, ctx.err);
-  if (!launch || !runtime) return kExitUsageOrInput;
-
-  DiffSide launch_side{&*launch, SidePython(o.launch_python, launch)};
-  DiffSide runtime_side{&*runtime, SidePython(o.runtime_python, runtime)};
-  PackageDiff diff = DiffPackageLists(*launch, *runtime, launch_side.python, runtime_side.python);
-  WriteDiff(diff, launch_side, runtime_side, format, ctx.out);
+  if (!ok) return kExitUsageOrInput;
+  if (!facts.launch.packages) {
+    return UsageError(ctx,
+                      "the staging directory holds no "
+                      "submission_environment_dependencies.txt; pass --launch FILE");
+  }
+  DiffSide launch = DescribeSide(facts.launch);
+  DiffSide runtime = DescribeSide(facts.runtime);
+  PackageDiff diff = DiffPackageLists(*facts.launch.packages, *facts.runtime.packages,
+                                      launch.python, runtime.python);
+  WriteDiff(diff, launch, runtime, format, ctx.out);
   return kExitClean;
 }
 

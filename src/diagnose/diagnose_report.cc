@@ -2,6 +2,7 @@
 
 #include "diagnose/module_map.h"
 #include "diagnose/package_facts.h"
+#include "pickle/module_map.h"
 
 namespace beamcompat {
 namespace {
@@ -22,13 +23,26 @@ void AddSideVersions(const FactSet& facts, Diagnostic* diagnostic) {
   }
 }
 
-Diagnostic BuildOne(const Diagnosis& d, const DiagnoseSource& source, const FactSet* facts) {
+// The distribution providing `module`: the one installed at launch or at runtime when the
+// module map finds it there, else the name DistributionForModule gives.
+std::string DistributionOf(const std::string& module, const FactSet* facts, const ModuleMap* modules) {
+  if (facts && modules) {
+    for (const SideFacts* side : {&facts->launch, &facts->runtime}) {
+      if (!side->packages) continue;
+      if (const Package* p = modules->Provider(module, *side->packages)) return p->name;
+    }
+  }
+  return DistributionForModule(module);
+}
+
+Diagnostic BuildOne(const Diagnosis& d, const DiagnoseSource& source, const FactSet* facts,
+                    const ModuleMap* modules) {
   const SignatureRule& rule = *d.rule;
   KeyValues derived;
   std::string module;
   if (!rule.package.empty()) {
     module = ExpandTemplate(rule.package, {&d.captures, &d.context});
-    derived.emplace_back("distribution", DistributionForModule(module));
+    derived.emplace_back("distribution", DistributionOf(module, facts, modules));
   }
   std::vector<const KeyValues*> values = {&d.captures, &derived, &d.context};
   Diagnostic out;
@@ -57,9 +71,12 @@ Diagnostic BuildOne(const Diagnosis& d, const DiagnoseSource& source, const Fact
 }  // namespace
 
 Report BuildDiagnoseReport(const std::vector<Diagnosis>& diagnoses, const SignatureRuleSet& rules,
-                           const DiagnoseSource& source, const FactSet* facts) {
+                           const DiagnoseSource& source, const FactSet* facts,
+                           const ModuleMap* modules) {
   Report report;
-  for (const Diagnosis& d : diagnoses) report.diagnostics.push_back(BuildOne(d, source, facts));
+  for (const Diagnosis& d : diagnoses) {
+    report.diagnostics.push_back(BuildOne(d, source, facts, modules));
+  }
   for (const SignatureRule& rule : rules.rules()) report.rules.push_back(rule.info);
   return report;
 }

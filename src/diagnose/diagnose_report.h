@@ -20,9 +20,14 @@ struct DiagnoseSource {
   bool entry_numbers = false; // line numbers are JSON export entry numbers
 };
 
-// `facts` may be null (no --launch/--runtime/--pipeline given).
+class ModuleMap;
+
+// `facts` may be null (no --launch/--runtime/--pipeline given). `modules` (may be null) finds
+// the installed distribution that provides a module in the package lists; without it, or
+// when no list has one, the module's distribution is named by DistributionForModule.
 Report BuildDiagnoseReport(const std::vector<Diagnosis>& diagnoses, const SignatureRuleSet& rules,
-                           const DiagnoseSource& source, const FactSet* facts);
+                           const DiagnoseSource& source, const FactSet* facts,
+                           const ModuleMap* modules = nullptr);
 
 }  // namespace beamcompat
 

@@ -174,6 +174,7 @@ bool TracebackParser::FeedFrames(const LogLine& line, std::string_view trimmed) 
     frame.log_line = line.line;
     current_.frames.push_back(std::move(frame));
     current_.log_line = line.line;
+    frame_was_record_ = line.record_start;
     state_ = State::kAfterFrame;
     return true;
   }
@@ -187,7 +188,10 @@ bool TracebackParser::FeedFrames(const LogLine& line, std::string_view trimmed) 
   bool is_exception = ParseExceptionLine(trimmed, true, &type, &message) &&
                       (!message.empty() || LooksLikeExceptionName(type) || state_ == State::kFrames);
   bool indented = !line.text.empty() && (line.text[0] == ' ' || line.text[0] == '\t');
-  if (state_ == State::kAfterFrame && !current_.frames.empty() && (indented || !is_exception) &&
+  // A source line follows its frame: indented, or unprefixed, or prefixed like the frame was.
+  bool continues = indented || !line.record_start || frame_was_record_;
+  if (state_ == State::kAfterFrame && !current_.frames.empty() && continues &&
+      (indented || !is_exception) &&
       !trimmed.empty()) {
     current_.frames.back().code = std::string(trimmed);
     state_ = State::kFrames;

@@ -67,6 +67,7 @@ class TracebackParser {
   Failure failure_;
   RaisedException current_;
   int message_lines_ = 0;
+  bool frame_was_record_ = false;  // the last frame line began a log record (prefixed logs)
 };
 
 // Splits "Type: message" when `text` looks like an exception line. With `in_traceback`,

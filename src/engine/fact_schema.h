@@ -90,11 +90,11 @@ struct FactDomain {
 const FactDomain& SideFactDomain();      // engine/side_facts.cc: launch.*, runtime.*
 const FactDomain& PipelineFactDomain();  // engine/pipeline_facts_domain.cc: pipeline.*,
                                          // environments, artifacts, transforms
-const FactDomain& PackageFactDomain();
+const FactDomain& PackageFactDomain();   // engine/package_facts_domain.cc: package_pairs,
+                                         // launch_packages, runtime_packages
 const FactDomain& PickleFactDomain();    // engine/pickle_facts_domain.cc: pickles.*,
                                          // pickled_payloads, picklers, main_functions,
-                                         // referenced_modules   // engine/package_facts_domain.cc: package_pairs,
-                                         // launch_packages, runtime_packages
+                                         // referenced_modules
 const FactDomain& RepoFactDomain();      // engine/repo_facts_domain.cc: lint's repository
                                          // collections (beam_images, docker_stages, ...)
 

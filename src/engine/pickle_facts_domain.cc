@@ -48,8 +48,7 @@ Value Picklers(const FactSet& facts) {
 }
 
 Value PayloadTotal(const FactSet& facts) {
-  return facts.pickles ? Value::Int(static_cast<int64_t>(facts.pickles->payloads.size()))
-                       : Value();
+  return facts.pickles ? Value::Int(static_cast<int64_t>(facts.pickles->payloads.size())) : Value();
 }
 
 SourceLocation PipelineWhere(const FactSet& facts) {
@@ -93,8 +92,8 @@ Value PayloadMainNames(const FactSet&, const ItemRef& item) {
 }
 
 const ItemField kPayloadFields[] = {
-    {"transform", ValueKind::kString, "unique name of the transform carrying it",
-     &PayloadTransform, &ItemWhere<PayloadFacts>},
+    {"transform", ValueKind::kString, "unique name of the transform carrying it", &PayloadTransform,
+     &ItemWhere<PayloadFacts>},
     {"urn", ValueKind::kString, "the payload's URN", &PayloadUrn, &ItemWhere<PayloadFacts>},
     {"readable", ValueKind::kBool, "decoded and read without error", &PayloadReadable,
      &ItemWhere<PayloadFacts>},
@@ -104,8 +103,8 @@ const ItemField kPayloadFields[] = {
      &PayloadPickler, &ItemWhere<PayloadFacts>},
     {"modules", ValueKind::kList, "modules it refers to", &PayloadModules,
      &ItemWhere<PayloadFacts>},
-    {"main_names", ValueKind::kList, "names it takes from __main__ by reference",
-     &PayloadMainNames, &ItemWhere<PayloadFacts>},
+    {"main_names", ValueKind::kList, "names it takes from __main__ by reference", &PayloadMainNames,
+     &ItemWhere<PayloadFacts>},
 };
 
 // --- picklers ------------------------------------------------------------------------------
@@ -135,8 +134,10 @@ Value PicklerRuntimeVersion(const FactSet&, const ItemRef& item) {
 const ItemField kPicklerFields[] = {
     {"library", ValueKind::kString, "dill, cloudpickle or apache_beam.internal.cloudpickle",
      &PicklerLibrary, &ItemWhere<PicklerUse>},
-    {"distribution", ValueKind::kString, "the distribution shipping it (apache-beam for the "
-     "vendored cloudpickle)", &PicklerDistribution, &ItemWhere<PicklerUse>},
+    {"distribution", ValueKind::kString,
+     "the distribution shipping it (apache-beam for the "
+     "vendored cloudpickle)",
+     &PicklerDistribution, &ItemWhere<PicklerUse>},
     {"transforms", ValueKind::kList, "transforms whose payloads it made", &PicklerTransforms,
      &ItemWhere<PicklerUse>},
     {"first_transform", ValueKind::kString, "the first of them", &PicklerFirstTransform,
@@ -172,9 +173,8 @@ const ItemField kMainFunctionFields[] = {
      &ItemWhere<MainFunctionUse>},
     {"globals", ValueKind::kList, "non-builtin global names its code reads", &MainGlobals,
      &ItemWhere<MainFunctionUse>},
-    {"main_session_staged", ValueKind::kBool,
-     "its environment stages a pickled_main_session file", &MainStaged,
-     &ItemWhere<MainFunctionUse>},
+    {"main_session_staged", ValueKind::kBool, "its environment stages a pickled_main_session file",
+     &MainStaged, &ItemWhere<MainFunctionUse>},
 };
 
 // --- referenced_modules --------------------------------------------------------------------
@@ -209,29 +209,27 @@ Value ModuleOutside(const FactSet&, const ItemRef& item) {
 
 using M = ReferencedModule;
 const ItemField kModuleFields[] = {
-    {"module", ValueKind::kString, "the module name", &ModuleString<&M::module>,
+    {"module", ValueKind::kString, "the module name", &ModuleString<&M::module>, &ItemWhere<M>},
+    {"transforms", ValueKind::kList, "transforms whose payloads refer to it", &ModuleTransforms,
      &ItemWhere<M>},
-    {"transforms", ValueKind::kList, "transforms whose payloads refer to it",
-     &ModuleTransforms, &ItemWhere<M>},
     {"first_transform", ValueKind::kString, "the first of them", &ModuleFirstTransform,
      &ItemWhere<M>},
     {"stdlib", ValueKind::kBool, "in the launch Python's standard library", &ModuleStdlib,
      &ItemWhere<M>},
-    {"candidates", ValueKind::kList, "distributions that could provide it",
-     &ModuleCandidates, &ItemWhere<M>},
+    {"candidates", ValueKind::kList, "distributions that could provide it", &ModuleCandidates,
+     &ItemWhere<M>},
     {"launch_provider", ValueKind::kString, "the launch distribution providing it, with version",
      &ModuleString<&M::launch_provider>, &ItemWhere<M>},
-    {"launch_distribution", ValueKind::kString, "its PEP 503 name",
-     &ModuleString<&M::launch_key>, &ItemWhere<M>},
+    {"launch_distribution", ValueKind::kString, "its PEP 503 name", &ModuleString<&M::launch_key>,
+     &ItemWhere<M>},
     {"launch_version", ValueKind::kVersion, "its version", &ModuleVersion<&M::launch_version>,
      &ItemWhere<M>},
-    {"runtime_provider", ValueKind::kString,
-     "the runtime distribution providing it, with version",
+    {"runtime_provider", ValueKind::kString, "the runtime distribution providing it, with version",
      &ModuleString<&M::runtime_provider>, &ItemWhere<M>},
-    {"runtime_distribution", ValueKind::kString, "its PEP 503 name",
-     &ModuleString<&M::runtime_key>, &ItemWhere<M>},
-    {"runtime_version", ValueKind::kVersion, "its version",
-     &ModuleVersion<&M::runtime_version>, &ItemWhere<M>},
+    {"runtime_distribution", ValueKind::kString, "its PEP 503 name", &ModuleString<&M::runtime_key>,
+     &ItemWhere<M>},
+    {"runtime_version", ValueKind::kVersion, "its version", &ModuleVersion<&M::runtime_version>,
+     &ItemWhere<M>},
     {"needs_distribution", ValueKind::kString,
      "distribution whose versions the module exists in (module-version table)",
      &ModuleString<&M::needs_distribution>, &ItemWhere<M>},
@@ -251,8 +249,8 @@ const FactCollection kCollections[] = {
      &HasPickles, &EnumeratePicklers, kPicklerFields},
     {"main_functions", "dill-pickled __main__ functions, per transform", kMissing, kSupply,
      &HasPickles, &EnumerateMainFunctions, kMainFunctionFields},
-    {"referenced_modules", "modules the payloads refer to, by name", kMissing, kSupply,
-     &HasPickles, &EnumerateModules, kModuleFields},
+    {"referenced_modules", "modules the payloads refer to, by name", kMissing, kSupply, &HasPickles,
+     &EnumerateModules, kModuleFields},
 };
 
 // --- package_pairs.referenced_by_pickles -------------------------------------------------------

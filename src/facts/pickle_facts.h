@@ -7,10 +7,9 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace beamcompat {
 
@@ -31,7 +30,7 @@ struct PayloadFacts {
   std::string compression;  // "bz2", "zlib", "none"
   std::string pickler;      // "dill", "cloudpickle", "apache_beam.internal.cloudpickle", "pickle"
   int protocol = 0;
-  std::string bytecode;     // the bytecode format __main__ code was read as, "" if none
+  std::string bytecode;                 // the bytecode format __main__ code was read as, "" if none
   std::vector<std::string> modules;     // modules it refers to (not __main__), sorted
   std::vector<std::string> main_names;  // names it takes from __main__ by reference, sorted
   bool uses_main_namespace = false;     // a dill function bound to __main__'s globals
@@ -64,7 +63,7 @@ struct PicklerUse {
   std::string library;       // "dill", "cloudpickle", "apache_beam.internal.cloudpickle"
   std::string distribution;  // the distribution shipping it: "dill", "cloudpickle", "apache-beam"
   std::vector<std::string> transforms;
-  std::string proto_path;  // its first payload
+  std::string proto_path;       // its first payload
   std::string launch_version;   // of `distribution`, when the launch list has it
   std::string runtime_version;  // of `distribution`, when the runtime list has it
 };
@@ -93,7 +92,8 @@ struct PickleFacts {
 
 nlohmann::ordered_json PickleFactsToJson(const PickleFacts& facts);
 // One line per payload for `beamcompat facts --format text`:
-// "pickles['ParseLine']: dill; modules: apache_beam.transforms.core; __main__: parse_line reads json"
+// "pickles['ParseLine']: dill; modules: apache_beam.transforms.core; __main__: parse_line reads
+// json"
 void WritePickleFactsText(const PickleFacts& facts, std::ostream& out);
 
 }  // namespace beamcompat

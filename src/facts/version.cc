@@ -77,6 +77,10 @@ class Scanner {
   size_t pos_ = 0;
 };
 
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
 // "ubuntu-1_2" -> "ubuntu.1.2"; empty when the label is malformed.
@@ -168,14 +172,12 @@ const char* PreLabel(Version::PreKind kind) {
 
 std::optional<Version> Version::Parse(std::string_view text) {
   std::string_view trimmed = text;
-  while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) {
-    trimmed.remove_prefix(1);
-  }
-  while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) {
-    trimmed.remove_suffix(1);
-  }
+  while (!trimmed.empty() && IsAsciiSpace(trimmed.front())) trimmed.remove_prefix(1);
+  while (!trimmed.empty() && IsAsciiSpace(trimmed.back())) trimmed.remove_suffix(1);
   std::string lowered(trimmed);
-  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : lowered) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   Scanner s(std::move(lowered));
 
   Version v;

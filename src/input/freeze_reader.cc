@@ -259,9 +259,9 @@ class FreezeBuilder {
 void ReadFreezeText(std::string_view text, const PackageListOptions& options,
                     const LineLocator& locate, PackageList* list, Messages* messages) {
   FreezeBuilder builder(options, locate, list, messages);
-  for (const LogicalLine& line : SplitLogicalLines(text)) {
-    builder.Add(ParseRequirementsLine(line));
-  }
+  std::vector<LogicalLine> lines = SplitLogicalLines(text);
+  list->packages.reserve(list->packages.size() + lines.size());
+  for (const LogicalLine& line : lines) builder.Add(ParseRequirementsLine(line));
   list->format = builder.saw_requirements_syntax() ? PackageListFormat::kRequirements
                                                    : PackageListFormat::kFreeze;
   list->Reindex();

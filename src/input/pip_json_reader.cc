@@ -145,6 +145,11 @@ class PipJsonReader {
         !RequiredString(object, path, "version", &version)) {
       return false;
     }
+    if (!IsValidPackageName(name)) {
+      messages_->Warning(AtPath(file_, Join(path, "name")),
+                         "skipped " + Quote(name) + ": not a valid package name");
+      return false;
+    }
     package->name = name;
     package->key = NormalizePackageName(name);
     package->version_text = version;

@@ -90,9 +90,11 @@ bool ToBinary(const std::string& file, PipelineFormat format, FileView* view, Me
     return false;
   }
   if (format == PipelineFormat::kBinary) return true;
+  std::string_view text = view->data;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte order mark
   pb::Pipeline pipeline;
-  bool ok = format == PipelineFormat::kText ? ParseText(file, view->data, &pipeline, messages)
-                                            : ParseJson(file, view->data, &pipeline, messages);
+  bool ok = format == PipelineFormat::kText ? ParseText(file, text, &pipeline, messages)
+                                            : ParseJson(file, text, &pipeline, messages);
   if (!ok) return false;
   auto binary = std::make_shared<std::string>(pipeline.SerializeAsString());
   view->data = *binary;
@@ -136,53 +138,32 @@ bool ReadEnvironments(const RawPipeline& raw, PipelineFacts* facts, Messages* me
   return true;
 }
 
-// Moves `items` into the order `order` gives (order[i] = old index of the new i-th item), in
-// place: no second copy of 50k transforms is ever allocated. Items not in `order` (repeated
-// ids) are dropped.
-template <class T>
-void ApplyOrder(const std::vector<size_t>& order, std::vector<T>* items) {
-  std::vector<size_t> where(items->size());  // where[old] = new position, or npos
-  std::fill(where.begin(), where.end(), std::string::npos);
-  for (size_t i = 0; i < order.size(); ++i) where[order[i]] = i;
-  size_t kept = 0;
-  for (size_t i = 0; i < where.size(); ++i) {  // compact the kept items first
-    if (where[i] == std::string::npos) continue;
-    if (kept != i) (*items)[kept] = std::move((*items)[i]);
-    where[kept++] = where[i];
-  }
-  items->resize(kept);
-  where.resize(kept);
-  for (size_t i = 0; i < kept; ++i) {  // then follow each permutation cycle
-    while (where[i] != i) {
-      size_t target = where[i];
-      std::swap((*items)[i], (*items)[target]);
-      std::swap(where[i], where[target]);
-    }
-  }
-}
-
-// Reads transforms in wire order (sequential memory access), then sorts them by id.
+// Splits transforms in wire order (sequential reads of the file), then builds their facts in
+// id order: the strings are then allocated in the order every later stage, and finally the
+// destructor, walks them (building in wire order and sorting after made each walk random).
 bool ReadTransforms(const RawPipeline& raw, PipelineFacts* facts, Messages* messages) {
-  std::vector<TransformFacts>& transforms = facts->transforms;
-  transforms.reserve(raw.transforms.size());
+  std::vector<RawTransform> split(raw.transforms.size());
   std::vector<std::string_view> ids;
   ids.reserve(raw.transforms.size());
+  for (size_t i = 0; i < raw.transforms.size(); ++i) {
+    if (!SplitTransform(raw.transforms[i].value, &split[i])) return false;
+    ids.push_back(raw.transforms[i].key);
+  }
+  std::vector<size_t> order = SortedLastWins(ids);
+  facts->transforms.reserve(order.size());
   std::string spec_path;  // scratch, reused for every transform
-  for (const RawEntry& entry : raw.transforms) {
-    RawTransform transform;
-    if (!SplitTransform(entry.value, &transform)) return false;
-    TransformFacts& out = transforms.emplace_back();
-    out.id = std::string(entry.key);
+  for (size_t index : order) {
+    const RawTransform& transform = split[index];
+    TransformFacts& out = facts->transforms.emplace_back();
+    out.id = std::string(ids[index]);
     out.unique_name = std::string(transform.unique_name);
     out.urn = std::string(transform.urn);
     out.environment_id = std::string(transform.environment_id);
-    out.proto_path = MapPath("transforms", entry.key);
+    out.proto_path = MapPath("transforms", ids[index]);
     spec_path.assign(out.proto_path).append(".spec");
     out.payloads = FindTransformPayloads(facts->file, transform.urn, transform.payload,
                                          &spec_path, messages);
-    ids.push_back(entry.key);
   }
-  ApplyOrder(SortedLastWins(ids), &transforms);
   return true;
 }
 

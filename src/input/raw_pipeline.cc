@@ -108,7 +108,8 @@ std::vector<size_t> SortedLastWins(const std::vector<std::string_view>& keys) {
   std::vector<size_t> order;
   order.reserve(keys.size());
   for (size_t i = 0; i < sortable.size(); ++i) {
-    bool repeated = i + 1 < sortable.size() && keys[sortable[i + 1].index] == keys[sortable[i].index];
+    bool repeated = i + 1 < sortable.size() && sortable[i + 1].head == sortable[i].head &&
+                    keys[sortable[i + 1].index] == keys[sortable[i].index];
     if (!repeated) order.push_back(sortable[i].index);
   }
   return order;

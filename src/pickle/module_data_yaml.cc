@@ -29,8 +29,8 @@ bool StringList(const YAML::Node& node, const std::string& file, const char* wha
 }
 
 // Parses the document into `root`; false unless it is a map with `key`.
-bool LoadRoot(std::string_view text, const std::string& file, const char* key,
-              YAML::Node* root_out, Messages* messages) {
+bool LoadRoot(std::string_view text, const std::string& file, const char* key, YAML::Node* root_out,
+              Messages* messages) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
@@ -49,7 +49,8 @@ bool LoadRoot(std::string_view text, const std::string& file, const char* key,
 bool ParseFact(const YAML::Node& node, const std::string& file, ModuleVersionFact* fact,
                Messages* messages) {
   if (!node.IsMap()) {
-    messages->Error(Where(file, node.Mark()), "expected a map with 'module', 'distribution', 'versions'");
+    messages->Error(Where(file, node.Mark()),
+                    "expected a map with 'module', 'distribution', 'versions'");
     return false;
   }
   for (const char* key : {"module", "distribution", "versions"}) {
@@ -95,13 +96,14 @@ bool ParsePythonVersionsYaml(std::string_view text, const std::string& file,
   return true;
 }
 
-bool ParseDistributionsYaml(std::string_view text, const std::string& file,
-                            DistributionData* out, Messages* messages) {
+bool ParseDistributionsYaml(std::string_view text, const std::string& file, DistributionData* out,
+                            Messages* messages) {
   YAML::Node root;
   if (!LoadRoot(text, file, "modules", &root, messages)) return false;
   YAML::Node modules = root["modules"];
   if (!modules.IsMap()) {
-    messages->Error(Where(file, modules.Mark()), "expected 'modules' to map modules to distributions");
+    messages->Error(Where(file, modules.Mark()),
+                    "expected 'modules' to map modules to distributions");
     return false;
   }
   for (const auto& entry : modules) {

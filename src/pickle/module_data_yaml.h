@@ -28,8 +28,8 @@ struct DistributionData {
 
 bool ParsePythonVersionsYaml(std::string_view text, const std::string& file,
                              std::vector<PythonVersionData>* out, Messages* messages);
-bool ParseDistributionsYaml(std::string_view text, const std::string& file,
-                            DistributionData* out, Messages* messages);
+bool ParseDistributionsYaml(std::string_view text, const std::string& file, DistributionData* out,
+                            Messages* messages);
 
 }  // namespace beamcompat
 

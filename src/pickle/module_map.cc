@@ -9,9 +9,7 @@
 namespace beamcompat {
 namespace {
 
-std::string_view TopLevel(std::string_view module) {
-  return module.substr(0, module.find('.'));
-}
+std::string_view TopLevel(std::string_view module) { return module.substr(0, module.find('.')); }
 
 }  // namespace
 

@@ -27,7 +27,7 @@ struct PackageList;
 // A module that exists only in some versions of its distribution (numpy._core: numpy >= 2).
 struct ModuleVersionFact {
   std::string module;
-  std::string distribution;  // PEP 503 key
+  std::string distribution;   // PEP 503 key
   std::string versions_text;  // ">=2"
   SpecifierSet versions;
   std::string why;
@@ -41,15 +41,15 @@ class ModuleMap {
   static std::optional<ModuleMap> Load(const FileSystem& fs, const std::string& data_dir,
                                        Messages* messages);
   // The two parsers behind Load; false (with located messages) on malformed text.
-  bool AddPythonVersions(std::string_view yaml_text, const std::string& file,
-                         Messages* messages);
-  bool AddDistributions(std::string_view yaml_text, const std::string& file,
-                        Messages* messages);
+  bool AddPythonVersions(std::string_view yaml_text, const std::string& file, Messages* messages);
+  bool AddDistributions(std::string_view yaml_text, const std::string& file, Messages* messages);
 
   // `python` is "3.10"; an empty or unknown minor answers for any known version.
   bool IsStdlib(std::string_view module, std::string_view python) const;
   bool IsBuiltin(std::string_view name, std::string_view python) const;
-  bool KnowsPython(std::string_view python) const { return versions_.contains(std::string(python)); }
+  bool KnowsPython(std::string_view python) const {
+    return versions_.contains(std::string(python));
+  }
 
   // PEP 503 keys of the distributions that may provide `module`: the table's entry for its
   // longest listed dotted prefix, else the normalised-name guesses (a.b_c -> a-b-c, a).

@@ -94,6 +94,14 @@ void FillFromJob(const Job& job, const ModuleMap& map, PayloadFacts* facts) {
   }
 }
 
+// "components.windowing_strategies['w'].window_fn.payload" -> "windowing_strategies['w']".
+std::string WindowingStrategyName(std::string_view proto_path) {
+  constexpr std::string_view kPrefix = "components.";
+  if (proto_path.starts_with(kPrefix)) proto_path.remove_prefix(kPrefix.size());
+  size_t end = proto_path.find("']");
+  return std::string(end == std::string_view::npos ? proto_path : proto_path.substr(0, end + 2));
+}
+
 PayloadFacts Identity(const PickledPayload& payload, std::string transform_id,
                       std::string transform_name, std::string environment_id) {
   PayloadFacts facts;
@@ -113,8 +121,7 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
   std::vector<Occurrence> occurrences;
   // Identical text read as the same Python is one job; the bytecode format depends on Python.
   std::unordered_map<std::string, std::unordered_map<std::string_view, size_t>> by_python;
-  auto add = [&](const PickledPayload& payload, PayloadFacts identity,
-                 const std::string& python) {
+  auto add = [&](const PickledPayload& payload, PayloadFacts identity, const std::string& python) {
     auto& seen = by_python[python];
     auto [found, inserted] = seen.emplace(payload.encoded, jobs.size());
     if (inserted) jobs.push_back(Job{payload.encoded, python, {}, {}});
@@ -124,21 +131,28 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
     const PipelineEnvironment* env = pipeline.FindEnvironment(transform.environment_id);
     std::string python = env && env->sdk_base ? env->sdk_base->python : std::string();
     for (const PickledPayload& payload : transform.payloads) {
-      add(payload,
-          Identity(payload, transform.id, transform.unique_name, transform.environment_id),
+      add(payload, Identity(payload, transform.id, transform.unique_name, transform.environment_id),
           python);
     }
   }
   for (const PickledPayload& payload : pipeline.windowing_payloads) {
-    add(payload, Identity(payload, "", payload.proto_path, ""), "");
+    add(payload, Identity(payload, "", WindowingStrategyName(payload.proto_path), ""), "");
   }
   RunJobs(options, &jobs);
   PickleFacts facts;
   facts.distinct = jobs.size();
   for (const Job& job : jobs) facts.decompressed_bytes += job.pickle_bytes;
+  std::vector<PayloadFacts> read(jobs.size());  // what each distinct payload holds
+  for (size_t i = 0; i < jobs.size(); ++i) FillFromJob(jobs[i], modules, &read[i]);
+  facts.payloads.reserve(occurrences.size());
   for (Occurrence& occurrence : occurrences) {
-    FillFromJob(jobs[occurrence.job], modules, &occurrence.facts);
-    facts.payloads.push_back(std::move(occurrence.facts));
+    PayloadFacts payload = read[occurrence.job];
+    payload.transform_id = std::move(occurrence.facts.transform_id);
+    payload.transform_name = std::move(occurrence.facts.transform_name);
+    payload.environment_id = std::move(occurrence.facts.environment_id);
+    payload.urn = std::move(occurrence.facts.urn);
+    payload.proto_path = std::move(occurrence.facts.proto_path);
+    facts.payloads.push_back(std::move(payload));
   }
   return facts;
 }

@@ -1,13 +1,13 @@
 #include "pickle/payload_decoder.h"
 
-#include <array>
 #include <bzlib.h>
+#include <fmt/format.h>
+#include <zlib.h>
+
+#include <array>
 #include <cstdlib>
 #include <limits>
 #include <vector>
-#include <zlib.h>
-
-#include <fmt/format.h>
 
 namespace beamcompat {
 namespace {
@@ -54,12 +54,10 @@ bool Room(std::string* buffer, size_t produced, const DecodeLimits& limits, size
 }
 
 // Charges the bytes produced since the last call to the run's budget.
-bool Charge(size_t produced, size_t* charged, DecompressionBudget* budget,
-            std::string* error) {
+bool Charge(size_t produced, size_t* charged, DecompressionBudget* budget, std::string* error) {
   if (budget == nullptr || produced == *charged) return true;
   if (!budget->Take(produced - *charged)) {
-    *error = fmt::format("decompressed payloads exceed the {} per-run limit",
-                         MiB(budget->limit()));
+    *error = fmt::format("decompressed payloads exceed the {} per-run limit", MiB(budget->limit()));
     return false;
   }
   *charged = produced;
@@ -116,9 +114,8 @@ void* BzAlloc(void* opaque, int items, int size) {
 void BzFree(void* opaque, void* data) { static_cast<BlockCache*>(opaque)->Put(data); }
 
 // Decompresses into `out` (a reusable buffer, possibly larger); *size = bytes produced.
-bool InflateBzip2(std::string_view in, const DecodeLimits& limits,
-                  DecompressionBudget* budget, std::string* out, size_t* size,
-                  std::string* error) {
+bool InflateBzip2(std::string_view in, const DecodeLimits& limits, DecompressionBudget* budget,
+                  std::string* out, size_t* size, std::string* error) {
   thread_local BlockCache cache;
   bz_stream stream{};
   stream.bzalloc = BzAlloc;
@@ -184,9 +181,9 @@ bool InflateZlib(std::string_view in, const DecodeLimits& limits, DecompressionB
     } else if (rc == Z_BUF_ERROR) {
       rc = Z_OK;  // no progress possible without more output space: grow and retry
     } else if (rc != Z_OK && rc != Z_STREAM_END) {
-      *error = fmt::format("corrupt zlib stream ({} at input byte {})",
-                           stream.msg != nullptr ? stream.msg : "error",
-                           in.size() - stream.avail_in);
+      *error =
+          fmt::format("corrupt zlib stream ({} at input byte {})",
+                      stream.msg != nullptr ? stream.msg : "error", in.size() - stream.avail_in);
     }
   }
   size_t unused = stream.avail_in;
@@ -219,9 +216,12 @@ bool DecompressionBudget::Take(uint64_t bytes) {
 
 const char* CompressionName(Compression compression) {
   switch (compression) {
-    case Compression::kBzip2: return "bz2";
-    case Compression::kZlib: return "zlib";
-    case Compression::kNone: return "none";
+    case Compression::kBzip2:
+      return "bz2";
+    case Compression::kZlib:
+      return "zlib";
+    case Compression::kNone:
+      return "none";
   }
   return "none";
 }
@@ -252,8 +252,8 @@ bool DecodeBase64(std::string_view text, std::string* out, std::string* error) {
     }
   }
   if (text.size() % 4 != 0 || (padding > 0 && count + padding != 4)) {
-    *error = fmt::format("base64 text of {} characters is not padded to a multiple of 4",
-                         text.size());
+    *error =
+        fmt::format("base64 text of {} characters is not padded to a multiple of 4", text.size());
     return false;
   }
   if (count == 2) out->push_back(static_cast<char>(bits >> 4));
@@ -286,10 +286,12 @@ DecodedPayload Decompress(std::string_view compressed, const DecodeLimits& limit
     result.error = "empty payload";
   } else {
     std::string head;
-    for (char c : compressed.substr(0, 4)) head += fmt::format("{:02x}", static_cast<unsigned char>(c));
+    for (char c : compressed.substr(0, 4))
+      head += fmt::format("{:02x}", static_cast<unsigned char>(c));
     result.error = fmt::format(
         "payload is neither bz2 ('BZh') nor zlib compressed nor a pickle (starts with "
-        "bytes {})", head);
+        "bytes {})",
+        head);
   }
   if (!result.ok) result.pickle.clear();
   if (buffer.size() > kKeptBuffer) buffer = std::string();  // keep only a modest buffer

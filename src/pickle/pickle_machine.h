@@ -18,7 +18,16 @@
 namespace beamcompat::pickle_internal {
 
 enum class ValueKind : uint8_t {
-  kNone, kBool, kInt, kFloat, kStr, kBytes, kTuple, kList, kDict, kSet,
+  kNone,
+  kBool,
+  kInt,
+  kFloat,
+  kStr,
+  kBytes,
+  kTuple,
+  kList,
+  kDict,
+  kSet,
   kGlobal,         // a class or function looked up by module + name
   kMainNamespace,  // dill's reference to __main__.__dict__
   kCode,           // a code object rebuilt from its constructor arguments
@@ -29,10 +38,10 @@ enum class ValueKind : uint8_t {
 struct Value {
   ValueKind kind = ValueKind::kNone;
   int64_t integer = 0;
-  std::string_view text;  // kStr/kBytes contents; kGlobal module
-  std::string_view name;  // kGlobal name
+  std::string_view text;        // kStr/kBytes contents; kGlobal module
+  std::string_view name;        // kGlobal name
   std::vector<uint32_t> items;  // tuple/list/set elements; dict keys and values interleaved
-  int32_t ref = -1;  // kCode: index into Machine::codes_; kFunction: main function or -1
+  int32_t ref = -1;             // kCode: index into Machine::codes_; kFunction: main function or -1
 };
 
 struct CodeInfo {

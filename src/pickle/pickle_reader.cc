@@ -1,10 +1,10 @@
 #include "pickle/pickle_reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "pickle/pickle_machine.h"
 
@@ -13,44 +13,37 @@ namespace pickle_internal {
 namespace {
 
 // Opcode names from CPython's Lib/pickletools.py, for error messages.
+struct OpcodeInfo {
+  uint8_t op;
+  const char* name;
+};
+// clang-format off
+constexpr OpcodeInfo kOpcodeNames[] = {
+    {'I', "INT"}, {'J', "BININT"}, {'K', "BININT1"}, {'M', "BININT2"},
+    {'L', "LONG"}, {0x8a, "LONG1"}, {0x8b, "LONG4"}, {'S', "STRING"},
+    {'T', "BINSTRING"}, {'U', "SHORT_BINSTRING"}, {'B', "BINBYTES"}, {'C', "SHORT_BINBYTES"},
+    {0x8e, "BINBYTES8"}, {0x96, "BYTEARRAY8"}, {0x97, "NEXT_BUFFER"}, {0x98, "READONLY_BUFFER"},
+    {'N', "NONE"}, {0x88, "NEWTRUE"}, {0x89, "NEWFALSE"}, {'V', "UNICODE"},
+    {0x8c, "SHORT_BINUNICODE"}, {'X', "BINUNICODE"}, {0x8d, "BINUNICODE8"}, {'F', "FLOAT"},
+    {'G', "BINFLOAT"}, {']', "EMPTY_LIST"}, {'a', "APPEND"}, {'e', "APPENDS"},
+    {'l', "LIST"}, {')', "EMPTY_TUPLE"}, {'t', "TUPLE"}, {0x85, "TUPLE1"},
+    {0x86, "TUPLE2"}, {0x87, "TUPLE3"}, {'}', "EMPTY_DICT"}, {'d', "DICT"},
+    {'s', "SETITEM"}, {'u', "SETITEMS"}, {0x8f, "EMPTY_SET"}, {0x90, "ADDITEMS"},
+    {0x91, "FROZENSET"}, {'0', "POP"}, {'2', "DUP"}, {'(', "MARK"},
+    {'1', "POP_MARK"}, {'g', "GET"}, {'h', "BINGET"}, {'j', "LONG_BINGET"},
+    {'p', "PUT"}, {'q', "BINPUT"}, {'r', "LONG_BINPUT"}, {0x94, "MEMOIZE"},
+    {0x82, "EXT1"}, {0x83, "EXT2"}, {0x84, "EXT4"}, {'c', "GLOBAL"},
+    {0x93, "STACK_GLOBAL"}, {'R', "REDUCE"}, {'b', "BUILD"}, {'i', "INST"},
+    {'o', "OBJ"}, {0x81, "NEWOBJ"}, {0x92, "NEWOBJ_EX"}, {0x80, "PROTO"},
+    {'.', "STOP"}, {0x95, "FRAME"}, {'P', "PERSID"}, {'Q', "BINPERSID"},
+};
+// clang-format on
+
 const char* OpcodeName(uint8_t op) {
-  switch (op) {
-    case 'I': return "INT";             case 'J': return "BININT";
-    case 'K': return "BININT1";         case 'M': return "BININT2";
-    case 'L': return "LONG";            case 0x8a: return "LONG1";
-    case 0x8b: return "LONG4";          case 'S': return "STRING";
-    case 'T': return "BINSTRING";       case 'U': return "SHORT_BINSTRING";
-    case 'B': return "BINBYTES";        case 'C': return "SHORT_BINBYTES";
-    case 0x8e: return "BINBYTES8";      case 0x96: return "BYTEARRAY8";
-    case 0x97: return "NEXT_BUFFER";    case 0x98: return "READONLY_BUFFER";
-    case 'N': return "NONE";            case 0x88: return "NEWTRUE";
-    case 0x89: return "NEWFALSE";       case 'V': return "UNICODE";
-    case 0x8c: return "SHORT_BINUNICODE"; case 'X': return "BINUNICODE";
-    case 0x8d: return "BINUNICODE8";    case 'F': return "FLOAT";
-    case 'G': return "BINFLOAT";        case ']': return "EMPTY_LIST";
-    case 'a': return "APPEND";          case 'e': return "APPENDS";
-    case 'l': return "LIST";            case ')': return "EMPTY_TUPLE";
-    case 't': return "TUPLE";           case 0x85: return "TUPLE1";
-    case 0x86: return "TUPLE2";         case 0x87: return "TUPLE3";
-    case '}': return "EMPTY_DICT";      case 'd': return "DICT";
-    case 's': return "SETITEM";         case 'u': return "SETITEMS";
-    case 0x8f: return "EMPTY_SET";      case 0x90: return "ADDITEMS";
-    case 0x91: return "FROZENSET";      case '0': return "POP";
-    case '2': return "DUP";             case '(': return "MARK";
-    case '1': return "POP_MARK";        case 'g': return "GET";
-    case 'h': return "BINGET";          case 'j': return "LONG_BINGET";
-    case 'p': return "PUT";             case 'q': return "BINPUT";
-    case 'r': return "LONG_BINPUT";     case 0x94: return "MEMOIZE";
-    case 0x82: return "EXT1";           case 0x83: return "EXT2";
-    case 0x84: return "EXT4";           case 'c': return "GLOBAL";
-    case 0x93: return "STACK_GLOBAL";   case 'R': return "REDUCE";
-    case 'b': return "BUILD";           case 'i': return "INST";
-    case 'o': return "OBJ";             case 0x81: return "NEWOBJ";
-    case 0x92: return "NEWOBJ_EX";      case 0x80: return "PROTO";
-    case '.': return "STOP";            case 0x95: return "FRAME";
-    case 'P': return "PERSID";          case 'Q': return "BINPERSID";
-    default: return nullptr;
+  for (const OpcodeInfo& info : kOpcodeNames) {
+    if (info.op == op) return info.name;
   }
+  return "?";
 }
 
 std::string At(uint8_t op, size_t offset) {
@@ -66,7 +59,7 @@ bool ParseDecimal(std::string_view text, uint64_t* out) {
 
 Machine::Machine(std::string_view input, const PickleReadOptions& options, int nesting)
     : input_(input), options_(options), nesting_(nesting) {
-  values_.reserve(input.size() / 4 + 16);
+  values_.reserve(std::min<size_t>(input.size() / 4, 1 << 16) + 16);
 }
 
 bool Machine::Fail(std::string message) {
@@ -81,8 +74,8 @@ bool Machine::Run() {
   }
   while (pos_ < input_.size()) {
     if (++opcodes_ > options_.limits.max_opcodes) {
-      return Fail(fmt::format("pickle exceeds the limit of {} opcodes",
-                              options_.limits.max_opcodes));
+      return Fail(
+          fmt::format("pickle exceeds the limit of {} opcodes", options_.limits.max_opcodes));
     }
     size_t offset = pos_;
     auto op = static_cast<uint8_t>(input_[pos_++]);
@@ -94,8 +87,8 @@ bool Machine::Run() {
 
 bool Machine::Step(uint8_t op, size_t offset) {
   bool handled = false;
-  for (auto step : {&Machine::StepBinary, &Machine::StepLines, &Machine::StepContainers,
-                    &Machine::StepCalls}) {
+  for (auto step :
+       {&Machine::StepBinary, &Machine::StepLines, &Machine::StepContainers, &Machine::StepCalls}) {
     if (!(this->*step)(op, offset, &handled)) return false;
     if (handled) return true;
   }
@@ -104,8 +97,8 @@ bool Machine::Step(uint8_t op, size_t offset) {
 
 bool Machine::Need(size_t bytes, uint8_t op, size_t offset) {
   if (input_.size() - pos_ >= bytes) return true;
-  return Fail(fmt::format("truncated pickle: {} needs {} bytes, {} left", At(op, offset),
-                          bytes, input_.size() - pos_));
+  return Fail(fmt::format("truncated pickle: {} needs {} bytes, {} left", At(op, offset), bytes,
+                          input_.size() - pos_));
 }
 
 uint64_t Machine::ReadUint(size_t bytes) {
@@ -151,8 +144,8 @@ uint32_t Machine::NewText(ValueKind kind, std::string_view text) {
 
 bool Machine::Push(uint32_t value) {
   if (stack_.size() >= options_.limits.max_stack) {
-    return Fail(fmt::format("pickle stack exceeds the limit of {} values",
-                            options_.limits.max_stack));
+    return Fail(
+        fmt::format("pickle stack exceeds the limit of {} values", options_.limits.max_stack));
   }
   stack_.push_back(value);
   return true;
@@ -186,8 +179,8 @@ bool Machine::MemoPut(uint64_t index, uint8_t op, size_t offset) {
   uint32_t top;
   if (!Top(op, offset, &top)) return false;
   if (memo_.size() >= options_.limits.max_memo && !memo_.contains(index)) {
-    return Fail(fmt::format("pickle memo exceeds the limit of {} entries",
-                            options_.limits.max_memo));
+    return Fail(
+        fmt::format("pickle memo exceeds the limit of {} entries", options_.limits.max_memo));
   }
   memo_[index] = top;
   return true;
@@ -232,7 +225,9 @@ bool Machine::StepBinary(uint8_t op, size_t offset, bool* handled) {
       if (!Need(8, op, offset)) return false;
       ReadUint(8);
       return true;
-    case 'K': case 'M': case 'J': {
+    case 'K':
+    case 'M':
+    case 'J': {
       size_t size = op == 'K' ? 1 : op == 'M' ? 2 : 4;
       if (!Need(size, op, offset)) return false;
       value = New(ValueKind::kInt);
@@ -240,33 +235,53 @@ bool Machine::StepBinary(uint8_t op, size_t offset, bool* handled) {
       values_[value].integer = op == 'J' ? static_cast<int32_t>(raw) : static_cast<int64_t>(raw);
       return Push(value);
     }
-    case 0x8a: case 0x8b: return ReadSized(op, offset, op == 0x8a ? 1 : 4, ValueKind::kInt);
+    case 0x8a:
+    case 0x8b:
+      return ReadSized(op, offset, op == 0x8a ? 1 : 4, ValueKind::kInt);
     case 'G':
       if (!Need(8, op, offset)) return false;
       pos_ += 8;
       return Push(New(ValueKind::kFloat));
-    case 'T': case 'X': return ReadSized(op, offset, 4, op == 'T' ? ValueKind::kBytes : ValueKind::kStr);
-    case 'U': return ReadSized(op, offset, 1, ValueKind::kBytes);
-    case 'B': return ReadSized(op, offset, 4, ValueKind::kBytes);
-    case 'C': return ReadSized(op, offset, 1, ValueKind::kBytes);
-    case 0x8e: case 0x96: return ReadSized(op, offset, 8, ValueKind::kBytes);
-    case 0x8c: return ReadSized(op, offset, 1, ValueKind::kStr);
-    case 0x8d: return ReadSized(op, offset, 8, ValueKind::kStr);
-    case 'N': return Push(New(ValueKind::kNone));
-    case 0x88: case 0x89:
+    case 'T':
+    case 'X':
+      return ReadSized(op, offset, 4, op == 'T' ? ValueKind::kBytes : ValueKind::kStr);
+    case 'U':
+      return ReadSized(op, offset, 1, ValueKind::kBytes);
+    case 'B':
+      return ReadSized(op, offset, 4, ValueKind::kBytes);
+    case 'C':
+      return ReadSized(op, offset, 1, ValueKind::kBytes);
+    case 0x8e:
+    case 0x96:
+      return ReadSized(op, offset, 8, ValueKind::kBytes);
+    case 0x8c:
+      return ReadSized(op, offset, 1, ValueKind::kStr);
+    case 0x8d:
+      return ReadSized(op, offset, 8, ValueKind::kStr);
+    case 'N':
+      return Push(New(ValueKind::kNone));
+    case 0x88:
+    case 0x89:
       value = New(ValueKind::kBool);
       values_[value].integer = op == 0x88;
       return Push(value);
-    case 0x97: return Push(New(ValueKind::kObject));  // NEXT_BUFFER: out-of-band data
-    case 0x98: return true;                           // READONLY_BUFFER
-    case 'h': case 'j':
+    case 0x97:
+      return Push(New(ValueKind::kObject));  // NEXT_BUFFER: out-of-band data
+    case 0x98:
+      return true;  // READONLY_BUFFER
+    case 'h':
+    case 'j':
       if (!Need(op == 'h' ? 1 : 4, op, offset)) return false;
       return MemoGet(ReadUint(op == 'h' ? 1 : 4), op, offset);
-    case 'q': case 'r':
+    case 'q':
+    case 'r':
       if (!Need(op == 'q' ? 1 : 4, op, offset)) return false;
       return MemoPut(ReadUint(op == 'q' ? 1 : 4), op, offset);
-    case 0x94: return MemoPut(memo_.size(), op, offset);
-    case 0x82: case 0x83: case 0x84: {  // EXT1/2/4: copyreg extension codes we cannot resolve
+    case 0x94:
+      return MemoPut(memo_.size(), op, offset);
+    case 0x82:
+    case 0x83:
+    case 0x84: {  // EXT1/2/4: copyreg extension codes we cannot resolve
       size_t size = op == 0x82 ? 1 : op == 0x83 ? 2 : 4;
       if (!Need(size, op, offset)) return false;
       ReadUint(size);
@@ -283,7 +298,8 @@ bool Machine::StepLines(uint8_t op, size_t offset, bool* handled) {
   std::string_view line;
   uint64_t index;
   switch (op) {
-    case 'I': case 'L': {
+    case 'I':
+    case 'L': {
       if (!ReadLine(op, offset, &line)) return false;
       uint32_t value = New(line == "00" || line == "01" ? ValueKind::kBool : ValueKind::kInt);
       values_[value].integer = line == "01";
@@ -292,7 +308,8 @@ bool Machine::StepLines(uint8_t op, size_t offset, bool* handled) {
     case 'F':
       if (!ReadLine(op, offset, &line)) return false;
       return Push(New(ValueKind::kFloat));
-    case 'S': case 'V': {
+    case 'S':
+    case 'V': {
       if (!ReadLine(op, offset, &line)) return false;
       if (op == 'S' && line.size() >= 2 && (line[0] == '\'' || line[0] == '"') &&
           line.back() == line[0]) {
@@ -300,7 +317,8 @@ bool Machine::StepLines(uint8_t op, size_t offset, bool* handled) {
       }
       return Push(NewText(op == 'S' ? ValueKind::kBytes : ValueKind::kStr, line));
     }
-    case 'g': case 'p':
+    case 'g':
+    case 'p':
       if (!ReadLine(op, offset, &line)) return false;
       if (!ParseDecimal(line, &index)) {
         return Fail(fmt::format("bad memo index '{}' at {}", line.substr(0, 20), At(op, offset)));
@@ -309,7 +327,8 @@ bool Machine::StepLines(uint8_t op, size_t offset, bool* handled) {
     case 'P':  // PERSID: an id resolved by the unpickler's persistent_load, opaque to us
       if (!ReadLine(op, offset, &line)) return false;
       return Push(New(ValueKind::kObject));
-    case 'c': case 'i': {
+    case 'c':
+    case 'i': {
       std::string_view module, name;
       if (!ReadLine(op, offset, &module) || !ReadLine(op, offset, &name)) return false;
       uint32_t global = LookUpGlobal(module, name);
@@ -328,10 +347,14 @@ bool Machine::StepLines(uint8_t op, size_t offset, bool* handled) {
 
 const char* PicklerLibraryName(PicklerLibrary library) {
   switch (library) {
-    case PicklerLibrary::kPickle: return "pickle";
-    case PicklerLibrary::kDill: return "dill";
-    case PicklerLibrary::kCloudpickle: return "cloudpickle";
-    case PicklerLibrary::kVendoredCloudpickle: return "apache_beam.internal.cloudpickle";
+    case PicklerLibrary::kPickle:
+      return "pickle";
+    case PicklerLibrary::kDill:
+      return "dill";
+    case PicklerLibrary::kCloudpickle:
+      return "cloudpickle";
+    case PicklerLibrary::kVendoredCloudpickle:
+      return "apache_beam.internal.cloudpickle";
   }
   return "pickle";
 }

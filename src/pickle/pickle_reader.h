@@ -37,9 +37,9 @@ struct MainFunction {
 };
 
 struct PickleContents {
-  int protocol = 0;  // from PROTO; 0 when absent
-  std::vector<PicklerLibrary> libraries;  // every pickler whose reducers appear, sorted
-  std::vector<GlobalRef> globals;         // sorted, unique; synthetic lookups excluded
+  int protocol = 0;                           // from PROTO; 0 when absent
+  std::vector<PicklerLibrary> libraries;      // every pickler whose reducers appear, sorted
+  std::vector<GlobalRef> globals;             // sorted, unique; synthetic lookups excluded
   std::vector<std::string> imported_modules;  // _import_module / subimport args, sorted
   std::vector<std::string> main_names;        // names looked up in __main__ by reference
   bool uses_main_namespace = false;           // dill referenced __main__'s globals dict
@@ -52,7 +52,7 @@ struct PickleContents {
 
 struct PickleLimits {
   uint64_t max_bytes = uint64_t{64} << 20;
-  uint64_t max_opcodes = 16'000'000;
+  uint64_t max_opcodes = 2'000'000;  // also bounds the simulated values (~100 bytes each)
   uint64_t max_stack = 1'000'000;
   uint64_t max_memo = 1'000'000;
   int max_nesting = 3;  // pickles inside bytes inside pickles

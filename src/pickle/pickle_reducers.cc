@@ -1,9 +1,9 @@
 // Part of the pickle machine (pickle_machine.h): container and call opcodes, and what global
 // references and reducer calls mean. A "call" never runs anything; it builds an abstract
 // value, and a few well-known reducers (dill's and cloudpickle's) are understood by name.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "pickle/pickle_machine.h"
 
@@ -38,19 +38,30 @@ bool Machine::StepContainers(uint8_t op, size_t offset, bool* handled) {
   std::vector<uint32_t> items;
   uint32_t value, target;
   switch (op) {
-    case ']': return Push(New(ValueKind::kList));
-    case ')': return Push(New(ValueKind::kTuple));
-    case '}': return Push(New(ValueKind::kDict));
-    case 0x8f: return Push(New(ValueKind::kSet));
-    case 'l': case 't': case 'd': case 0x91: {
+    case ']':
+      return Push(New(ValueKind::kList));
+    case ')':
+      return Push(New(ValueKind::kTuple));
+    case '}':
+      return Push(New(ValueKind::kDict));
+    case 0x8f:
+      return Push(New(ValueKind::kSet));
+    case 'l':
+    case 't':
+    case 'd':
+    case 0x91: {
       if (!PopMark(op, offset, &items)) return false;
-      ValueKind kind = op == 'l' ? ValueKind::kList : op == 't' ? ValueKind::kTuple
-                     : op == 'd' ? ValueKind::kDict : ValueKind::kSet;
+      ValueKind kind = op == 'l'   ? ValueKind::kList
+                       : op == 't' ? ValueKind::kTuple
+                       : op == 'd' ? ValueKind::kDict
+                                   : ValueKind::kSet;
       value = New(kind);
       values_[value].items = std::move(items);
       return Push(value);
     }
-    case 0x85: case 0x86: case 0x87: {
+    case 0x85:
+    case 0x86:
+    case 0x87: {
       items.resize(op - 0x84);
       for (size_t i = items.size(); i > 0; --i) {
         if (!Pop(op, offset, &items[i - 1])) return false;
@@ -59,7 +70,8 @@ bool Machine::StepContainers(uint8_t op, size_t offset, bool* handled) {
       values_[value].items = std::move(items);
       return Push(value);
     }
-    case 'a': case 's':
+    case 'a':
+    case 's':
       items.resize(op == 'a' ? 1 : 2);
       for (size_t i = items.size(); i > 0; --i) {
         if (!Pop(op, offset, &items[i - 1])) return false;
@@ -67,7 +79,9 @@ bool Machine::StepContainers(uint8_t op, size_t offset, bool* handled) {
       if (!Top(op, offset, &target)) return false;
       values_[target].items.insert(values_[target].items.end(), items.begin(), items.end());
       return true;
-    case 'e': case 'u': case 0x90:
+    case 'e':
+    case 'u':
+    case 0x90:
       if (!PopMark(op, offset, &items) || !Top(op, offset, &target)) return false;
       values_[target].items.insert(values_[target].items.end(), items.begin(), items.end());
       return true;
@@ -77,14 +91,16 @@ bool Machine::StepContainers(uint8_t op, size_t offset, bool* handled) {
         return true;
       }
       return Pop(op, offset, &value);
-    case '2': return Top(op, offset, &value) && Push(value);
+    case '2':
+      return Top(op, offset, &value) && Push(value);
     case '(':
       if (marks_.size() >= options_.limits.max_stack) {
         return Fail(fmt::format("pickle marks exceed the limit of {}", options_.limits.max_stack));
       }
       marks_.push_back(stack_.size());
       return true;
-    case '1': return PopMark(op, offset, &items);
+    case '1':
+      return PopMark(op, offset, &items);
     default:
       *handled = false;
       return true;
@@ -96,7 +112,8 @@ bool Machine::StepCalls(uint8_t op, size_t offset, bool* handled) {
   uint32_t callable, args, kwargs, state, name, module;
   std::vector<uint32_t> items;
   switch (op) {
-    case 'R': case 0x81:  // REDUCE, NEWOBJ: callable/class and an argument tuple
+    case 'R':
+    case 0x81:  // REDUCE, NEWOBJ: callable/class and an argument tuple
       if (!Pop(op, offset, &args) || !Pop(op, offset, &callable)) return false;
       items = values_[args].items;
       return Push(Call(callable, items));
@@ -174,8 +191,7 @@ uint32_t Machine::Call(uint32_t callable, const std::vector<uint32_t>& args) {
   const Value* first_str = Arg(args, 0, ValueKind::kStr);
   if (((dill && name == "_import_module") || (cloud && name == "subimport")) && first_str) {
     contents_.imported_modules.emplace_back(first_str->text);
-  } else if (((dill && name == "_load_type") || (cloud && name == "_builtin_type")) &&
-             first_str) {
+  } else if (((dill && name == "_load_type") || (cloud && name == "_builtin_type")) && first_str) {
     uint32_t type = NewText(ValueKind::kGlobal, "types");  // a lookup, not a reference
     values_[type].name = first_str->text;
     return type;
@@ -231,8 +247,8 @@ uint32_t Machine::MakeFunction(const std::vector<uint32_t>& args) {
   const Value* code = Arg(args, 0, ValueKind::kCode);
   if (code == nullptr || !Arg(args, 1, ValueKind::kMainNamespace)) return function;
   const CodeInfo& info = codes_[code->ref];
-  contents_.main_functions.push_back(MainFunction{info.name, info.globals, info.imports,
-                                                  info.format});
+  contents_.main_functions.push_back(
+      MainFunction{info.name, info.globals, info.imports, info.format});
   values_[function].ref = static_cast<int32_t>(contents_.main_functions.size() - 1);
   return function;
 }

@@ -34,8 +34,8 @@ void Provider(const ModuleMap& map, const std::string& module,
   if (package == nullptr) return;
   *key = package->key;
   *version = package->version_text;
-  *provider = package->version_text.empty() ? package->name
-                                            : package->name + " " + package->version_text;
+  *provider =
+      package->version_text.empty() ? package->name : package->name + " " + package->version_text;
 }
 
 void ApplyVersionFacts(const ModuleMap& map, const std::optional<PackageList>& runtime,
@@ -70,8 +70,8 @@ void ResolveModules(const ModuleMap& map, const FactSet& facts, PickleFacts* pic
       module.candidates = map.Candidates(name);
       Provider(map, name, facts.launch.packages, &module.launch_provider, &module.launch_key,
                &module.launch_version);
-      Provider(map, name, facts.runtime.packages, &module.runtime_provider,
-               &module.runtime_key, &module.runtime_version);
+      Provider(map, name, facts.runtime.packages, &module.runtime_provider, &module.runtime_key,
+               &module.runtime_version);
       ApplyVersionFacts(map, facts.runtime.packages, &module);
       if (!module.launch_key.empty()) {
         AddUnique(&pickles->referenced_distributions, module.launch_key);

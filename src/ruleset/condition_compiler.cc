@@ -85,8 +85,8 @@ class Compiler {
   bool CompileLiteral(Expr* expr, const FunctionSpec& spec, ExprError* error) {
     const Expr& arg = *expr->children.back();
     if (arg.kind != ExprKind::kLiteral || arg.literal.kind() != ValueKind::kString) {
-      *error = {arg.column, "the last argument of " + Quote(spec.name) +
-                                " must be a string literal"};
+      *error = {arg.column,
+                "the last argument of " + Quote(spec.name) + " must be a string literal"};
       return false;
     }
     const std::string& text = arg.literal.text();
@@ -115,6 +115,34 @@ class Compiler {
 bool CompileCondition(const FactSchema& schema, const FactCollection* collection, Expr* expr,
                       ExprError* error) {
   return Compiler(schema, collection).Compile(expr, error);
+}
+
+ValueKind StaticKind(const Expr& expr) {
+  switch (expr.kind) {
+    case ExprKind::kLiteral:
+      return expr.literal.kind();
+    case ExprKind::kFact:
+      if (expr.scope_fact) return expr.scope_fact->kind;
+      return expr.item_field ? expr.item_field->kind : ValueKind::kAbsent;
+    case ExprKind::kCall:
+      return expr.function ? expr.function->result : ValueKind::kAbsent;
+    case ExprKind::kList:
+      return ValueKind::kList;
+    default:
+      return ValueKind::kBool;
+  }
+}
+
+bool CheckIsCondition(const Expr& expr, ExprError* error) {
+  ValueKind kind = StaticKind(expr);
+  if (kind == ValueKind::kBool) return true;
+  std::string what = expr.kind == ExprKind::kFact   ? Quote(expr.name) + " is"
+                     : expr.kind == ExprKind::kCall ? Quote(expr.name) + " returns"
+                                                    : "this is";
+  std::string article = kind == ValueKind::kInt || kind == ValueKind::kAbsent ? " an " : " a ";
+  *error = {expr.column, "a condition must be true or false, but " + what + article +
+                             ValueKindName(kind) + "; compare it, e.g. with '=='"};
+  return false;
 }
 
 void CollectFactPaths(const Expr& expr, std::map<std::string, const Expr*>* paths) {

@@ -19,6 +19,13 @@ struct FactCollection;
 bool CompileCondition(const FactSchema& schema, const FactCollection* collection, Expr* expr,
                       ExprError* error);
 
+// The kind of value a compiled expression yields when its facts are known.
+ValueKind StaticKind(const Expr& expr);
+
+// False with *error when a compiled expression can never be true or false, e.g. a bare
+// version fact: "a condition must be true or false, but 'runtime.python' is a version".
+bool CheckIsCondition(const Expr& expr, ExprError* error);
+
 // Adds every fact path the expression reads ("runtime.python", "item.key") with one node
 // that reads it (the first found).
 void CollectFactPaths(const Expr& expr, std::map<std::string, const Expr*>* paths);

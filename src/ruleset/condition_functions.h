@@ -21,6 +21,7 @@ struct FunctionSpec {
   int min_args;
   int max_args;  // -1: any number
   const char* signature;  // "major(version) -> int"
+  ValueKind result;       // what it returns (when its arguments are known)
   const char* help;
   LiteralArg literal = LiteralArg::kNone;  // which kind the last argument must be
   // With absent_in_absent_out, any absent argument makes the result absent (unknown) without

@@ -44,8 +44,15 @@ class Lexer {
     if (IsDigit(c)) return LexNumber(start);
     if (c == '\'' || c == '"') return LexString(start, error);
     if (LexPunctuation(start)) return true;
-    *error = {Column(start), "unexpected character " + Quote(text_.substr(start, 1))};
+    *error = {Column(start), "unexpected character " + Quote(CharacterAt(start))};
     return false;
+  }
+
+  // The whole UTF-8 sequence starting at `start`, so messages never split a character.
+  std::string_view CharacterAt(size_t start) const {
+    unsigned char lead = static_cast<unsigned char>(text_[start]);
+    size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return text_.substr(start, length);
   }
 
   // Names may be dotted paths: runtime.image.python.

@@ -1,5 +1,7 @@
 #include "ruleset/rule_directory.h"
 
+#include <filesystem>
+
 #include "base/file_system.h"
 #include "base/message.h"
 #include "engine/fact_schema.h"
@@ -14,10 +16,10 @@ bool IsRuleFileName(const std::string& name) {
 }  // namespace
 
 std::string FindBuiltinRulesDirectory(const FileSystem& fs, const std::string& executable_dir) {
-  const std::string candidates[] = {
-      JoinPath(executable_dir, "rules"),
-      JoinPath(executable_dir, "../share/beamcompat/rules"),
-  };
+  // Lexical only (no disk access): "/opt/bc/bin" -> "/opt/bc/share/beamcompat/rules".
+  std::filesystem::path installed =
+      (std::filesystem::path(executable_dir) / "../share/beamcompat/rules").lexically_normal();
+  const std::string candidates[] = {JoinPath(executable_dir, "rules"), installed.string()};
   for (const std::string& dir : candidates) {
     if (fs.Kind(dir) == FileKind::kDirectory) return dir;
   }

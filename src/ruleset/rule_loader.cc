@@ -138,6 +138,16 @@ class FileLoader {
     ok_ = false;
   }
 
+  // A condition: an expression that is true or false.
+  std::unique_ptr<Expr> Condition(const YAML::Node& node, const char* key,
+                                  const FactCollection* collection) {
+    std::unique_ptr<Expr> expr = Expression(node, key, collection);
+    ExprError error;
+    if (!expr || CheckIsCondition(*expr, &error)) return expr;
+    ExprErrorAt(node, error);
+    return nullptr;
+  }
+
   std::unique_ptr<Expr> Expression(const YAML::Node& node, const char* key,
                                    const FactCollection* collection) {
     if (!node.IsScalar()) {
@@ -246,7 +256,7 @@ class FileLoader {
         continue;
       }
       SeverityCase item;
-      item.when = Expression(node["when"], "when", rule->for_each);
+      item.when = Condition(node["when"], "when", rule->for_each);
       good = item.when && SeverityOf(node["severity"], &item.severity) && good;
       rule->severity_cases.push_back(std::move(item));
     }
@@ -301,7 +311,7 @@ class FileLoader {
     good = Texts(map, rule) && good;
     if (!ForEach(map, rule)) return false;
     good = Requires(map, rule) && good;
-    rule->condition = Expression(map["condition"], "condition", rule->for_each);
+    rule->condition = Condition(map["condition"], "condition", rule->for_each);
     good = rule->condition && good;
     good = SeverityCases(map, rule) && good;
     good = MessageTexts(map, rule) && good;

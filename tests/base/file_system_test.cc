@@ -30,6 +30,24 @@ TEST_CASE("RealFileSystem names the path in its errors") {
   CHECK(err == "'/' is a directory, expected a file");
 }
 
+TEST_CASE("FileSystem OpenForReading streams files and names the path on failure") {
+  InMemoryFileSystem memory;
+  memory.AddFile("worker.log", "line one\nline two\n");
+  std::string err;
+  auto in = memory.OpenForReading("worker.log", &err);
+  REQUIRE(in != nullptr);
+  std::string first;
+  std::getline(*in, first);
+  CHECK(first == "line one");
+  CHECK(memory.OpenForReading("missing.log", &err) == nullptr);
+  CHECK(err == "cannot read 'missing.log': no such file or directory");
+  RealFileSystem real;
+  CHECK(real.OpenForReading("/nonexistent/worker.log", &err) == nullptr);
+  CHECK(err == "cannot read '/nonexistent/worker.log': no such file or directory");
+  CHECK(real.OpenForReading("/", &err) == nullptr);
+  CHECK(err == "'/' is a directory, expected a file");
+}
+
 TEST_CASE("MapFile views a whole file, in memory or mapped, and fails like ReadFile") {
   InMemoryFileSystem memory;
   memory.AddFile("stage/pipeline.pb", "bytes");
@@ -48,24 +66,6 @@ TEST_CASE("MapFile views a whole file, in memory or mapped, and fails like ReadF
   CHECK(view.data == contents);
   CHECK_FALSE(real.MapFile("/nonexistent/beamcompat", &view, &err));
   CHECK(err == "cannot read '/nonexistent/beamcompat': no such file or directory");
-}
-
-TEST_CASE("FileSystem OpenForReading streams files and names the path on failure") {
-  InMemoryFileSystem memory;
-  memory.AddFile("worker.log", "line one\nline two\n");
-  std::string err;
-  auto in = memory.OpenForReading("worker.log", &err);
-  REQUIRE(in != nullptr);
-  std::string first;
-  std::getline(*in, first);
-  CHECK(first == "line one");
-  CHECK(memory.OpenForReading("missing.log", &err) == nullptr);
-  CHECK(err == "cannot read 'missing.log': no such file or directory");
-  RealFileSystem real;
-  CHECK(real.OpenForReading("/nonexistent/worker.log", &err) == nullptr);
-  CHECK(err == "cannot read '/nonexistent/worker.log': no such file or directory");
-  CHECK(real.OpenForReading("/", &err) == nullptr);
-  CHECK(err == "'/' is a directory, expected a file");
 }
 
 TEST_CASE("JoinPath") {

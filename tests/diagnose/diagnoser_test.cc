@@ -8,6 +8,7 @@
 #include "base/message.h"
 #include "diagnose/diagnose_report.h"
 #include "diagnose/signature_loader.h"
+#include "pickle/module_map.h"
 
 namespace beamcompat {
 namespace {
@@ -27,13 +28,14 @@ const SignatureRuleSet& ShippedRules() {
   return *set;
 }
 
-Report Diagnose(const std::string& log, const FactSet* facts = nullptr) {
+Report Diagnose(const std::string& log, const FactSet* facts = nullptr,
+                const ModuleMap* modules = nullptr) {
   Diagnoser diagnoser(ShippedRules());
   std::istringstream in(log);
   LogReadResult read = ReadLog(in, [&](const LogLine& line) { diagnoser.Feed(line); });
   diagnoser.Finish();
   DiagnoseSource source{"worker.log", read.format == LogFormat::kCloudLoggingJson};
-  return BuildDiagnoseReport(diagnoser.diagnoses(), ShippedRules(), source, facts);
+  return BuildDiagnoseReport(diagnoser.diagnoses(), ShippedRules(), source, facts, modules);
 }
 
 std::string Capture(const Diagnostic& d, const std::string& name) {
@@ -195,6 +197,29 @@ TEST_CASE("Diagnoser ties a missing module to the launch and runtime lists") {
                      "pipeline's code; 'yaml' is provided by PyYAML 6.0.1 at launch; the runtime "
                      "list has no PyYAML");
   CHECK(d.facts == KeyValues{{"distribution", "PyYAML"}, {"launch.version", "6.0.1"}, {"runtime.version", "absent"}});
+}
+
+TEST_CASE("Diagnoser names the listed distribution the module map finds for a module") {
+  RealFileSystem fs;
+  Messages messages;
+  std::optional<ModuleMap> modules =
+      ModuleMap::Load(fs, std::string(BEAMCOMPAT_SOURCE_DIR) + "/rules/data", &messages);
+  REQUIRE(modules.has_value());
+  FactSet facts;
+  PackageList launch;
+  launch.packages.push_back(Package{.name = "PyYAML", .key = "pyyaml", .version_text = "6.0.1"});
+  launch.Reindex();
+  facts.launch.packages = launch;
+  facts.runtime.packages = PackageList();
+  const char* log = "Traceback (most recent call last):\n  File \"/app/io.py\", line 3, in <module>\n"
+                    "ModuleNotFoundError: No module named '_yaml'\n";
+  Report with_map = Diagnose(log, &facts, &*modules);
+  REQUIRE(with_map.diagnostics.size() == 1);
+  CHECK(with_map.diagnostics[0].message ==
+        "module '_yaml' cannot be imported by <module> (/app/io.py:3); '_yaml' is provided by "
+        "PyYAML 6.0.1 at launch; the runtime list has no PyYAML");
+  Report without_map = Diagnose(log, &facts);
+  CHECK(without_map.diagnostics[0].help[0].rfind("install _yaml where", 0) == 0);
 }
 
 TEST_CASE("ExpandTemplate fills known names and keeps unknown ones") {

@@ -77,6 +77,16 @@ TEST_CASE("Traceback marks tracebacks cut short") {
   CHECK(failures[0].chain[0].frames.size() == 1);
 }
 
+TEST_CASE("Traceback ends at a new log record right after a frame line") {
+  auto failures = ParseTracebacks(R"(Traceback (most recent call last):
+  File "<frozen importlib._bootstrap>", line 1004, in _find_and_load_unlocked
+2024-05-01 12:00:00,000 INFO Shutting down
+)");
+  REQUIRE(failures.size() == 1);
+  CHECK(failures[0].chain[0].truncated);
+  CHECK(failures[0].chain[0].frames[0].code.empty());
+}
+
 TEST_CASE("Traceback accepts prefixed frame lines and Python 3.11 caret lines") {
   auto failures = ParseTracebacks(R"(2024-05-01 12:00:00,000 ERROR Traceback (most recent call last):
 2024-05-01 12:00:00,000 ERROR   File "p.py", line 2, in process

@@ -116,18 +116,19 @@ std::string Run(const FactSet& facts, const std::string& prefix) {
 
 }  // namespace
 
-TEST_CASE("evaluator: the shipped check rules are exactly BC001-BC009") {
+TEST_CASE("evaluator: the shipped check rules are exactly BC001-BC016 and BC090") {
   std::string codes;
-  for (const Rule& rule : ShippedRules().rules) {
-    if (rule.info.code.rfind("BC", 0) != 0) continue;  // lint (BL) and diagnose rules
-    codes += rule.info.code + " " + rule.info.name + "\n";
-  }
+  for (const Rule& rule : ShippedRules().rules) codes += rule.info.code + " " + rule.info.name + "\n";
   CHECK(codes ==
         "BC001 beam-version-mismatch\nBC002 python-version-mismatch\n"
         "BC003 container-image-mismatch\nBC004 dev-sdk-release-image\n"
         "BC005 protobuf-incompatible\nBC006 package-drift\n"
         "BC007 requirements-with-custom-image\nBC008 beam-missing-at-runtime\n"
-        "BC009 extra-package-incompatible\n");
+        "BC009 extra-package-incompatible\nBC010 pickler-missing-at-runtime\n"
+        "BC011 pickler-version-mismatch\nBC012 mixed-picklers\n"
+        "BC013 main-session-required\nBC014 module-missing-at-runtime\n"
+        "BC015 referenced-package-drift\nBC016 module-needs-newer-package\n"
+        "BC090 unreadable-payload\n");
 }
 
 TEST_CASE("evaluator: BC001 compares Beam versions with Beam's rc tolerance") {
@@ -163,7 +164,7 @@ TEST_CASE("evaluator: BC002 compares Python major.minor from flags, lists and im
   CHECK(Run(facts, "BC002") == "");
 }
 
-TEST_CASE("evaluator: BC003 and BC004 read the image and sdk_base of each environment") {
+TEST_CASE("evaluator: BC003 reads the image and sdk_base of each environment") {
   FactSet facts = WithPipeline({
       Env("a", "apache/beam_python3.11_sdk:2.56.0", "3.10", "2.56.0"),
       Env("b", "gcr.io/cloud-dataflow/v1beta3/beam_python3.10_sdk:2.57.0", "3.10", "2.57.0rc1"),
@@ -173,29 +174,36 @@ TEST_CASE("evaluator: BC003 and BC004 read the image and sdk_base of each enviro
       Env("e", "us-docker.pkg.dev/p/r/worker:1", "3.10", "2.56.0+custom"),
       Env("f", "apache/beam_python3.10_sdk:2.56.0", "3.10", "2.56.0+custom"),
   });
-  CHECK(Run(facts, "BC00") ==
+  CHECK(Run(facts, "BC003") ==
         "BC003 error pipeline.pb: components.environments['a']: environment 'a' runs image "
         "apache/beam_python3.11_sdk:2.56.0, but the pipeline was built by Beam 2.56.0 on Python "
         "3.10\n"
         "BC003 error pipeline.pb: components.environments['d']: environment 'd' runs image "
         "apache/beam_python3.10_sdk:beam-master-20240918, but the pipeline was built by Beam "
-        "2.56.0 on Python 3.10\n"
-        "BC004 warning pipeline.pb: components.environments['b']: environment 'b' was built by "
-        "Beam 2.57.0rc1 but runs the release image "
-        "gcr.io/cloud-dataflow/v1beta3/beam_python3.10_sdk:2.57.0\n"
-        "BC004 warning pipeline.pb: components.environments['f']: environment 'f' was built by "
-        "Beam 2.56.0+custom but runs the release image apache/beam_python3.10_sdk:2.56.0\n"
-        "not evaluated BC001: no launch Beam version known (give --launch with a list that "
-        "has apache-beam, or --pipeline)\n"
-        "not evaluated BC002: no launch Python version known (give --launch-python, a pip "
-        "inspect list as --launch, or --pipeline)\n"
-        "not evaluated BC005: no launch and runtime package lists given (give --launch and "
-        "--runtime)\n"
-        "not evaluated BC006: no launch and runtime package lists given (give --launch and "
-        "--runtime)\n"
-        "not evaluated BC008: no runtime package list given (give --runtime)\n"
-        "not evaluated BC009: no runtime Python version known (give --runtime-python, "
-        "--runtime-image, or a pip inspect list as --runtime)\n");
+        "2.56.0 on Python 3.10\n");
+  CHECK(Run(FactSet(), "BC003") ==
+        "not evaluated BC003: no pipeline given (give --pipeline or --staging)\n");
+}
+
+TEST_CASE("evaluator: BC004 compares a dev, rc or local launch SDK with the runtime image") {
+  auto run = [](const std::string& launch, const std::string& image) {
+    FactSet facts;
+    facts.launch.beam_version = FromList(launch, "launch.txt", 1);
+    facts.runtime.image = Fact<ImageName>{ParseImageName(image), "--runtime-image flag", {}};
+    return Run(facts, "BC004");
+  };
+  CHECK(run("2.57.0rc1", "gcr.io/cloud-dataflow/v1beta3/beam_python3.10_sdk:2.57.0") ==
+        "BC004 warning --runtime-image flag: Beam 2.57.0rc1 at launch is a dev, rc or local "
+        "build, but the workers run the release image "
+        "gcr.io/cloud-dataflow/v1beta3/beam_python3.10_sdk:2.57.0\n");
+  CHECK(run("2.56.0+custom", "apache/beam_python3.10_sdk:2.56.0").starts_with("BC004 warning"));
+  CHECK(run("2.61.0.dev0", "apache/beam_python3.12_sdk:beam-master-20240918") == "");
+  CHECK(run("2.56.0", "apache/beam_python3.10_sdk:2.56.0") == "");
+  CHECK(run("2.57.0rc1", "us-docker.pkg.dev/p/r/worker:1") == "");
+  CHECK(run("2.57.0rc1", "apache/beam_python3.10_sdk:2.57.0rc1") == "");
+  CHECK(Run(FactSet(), "BC004") ==
+        "not evaluated BC004: no launch Beam version known (give --launch with a list that has "
+        "apache-beam, or --pipeline)\n");
 }
 
 TEST_CASE("evaluator: BC005 is an error across majors and a warning for a newer launch minor") {

@@ -37,6 +37,10 @@ TEST_CASE("fact schema: every shipped fact has help and a way to supply it") {
     CHECK_FALSE(collection->available(FactSet()));
     CHECK_FALSE(schema.ItemFieldNames(*collection).empty());
   }
+  FactSchema core({&SideFactDomain(), &PipelineFactDomain(), &PackageFactDomain()});
+  CHECK(core.CollectionNames() == std::vector<std::string>{"artifacts", "environments",
+                                                           "launch_packages", "package_pairs",
+                                                           "runtime_packages", "transforms"});
   CHECK(schema.CollectionNames() ==
         std::vector<std::string>{"artifacts", "beam_images", "declared_requirements",
                                  "docker_stages", "environments", "launch_packages",

@@ -1,8 +1,8 @@
 #include "facts/pickle_facts.h"
 
-#include <sstream>
-
 #include <doctest/doctest.h>
+
+#include <sstream>
 
 namespace beamcompat {
 

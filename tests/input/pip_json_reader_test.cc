@@ -16,7 +16,8 @@ TEST_CASE("pip list JSON gives names, versions and editable locations") {
   {"name": "apache-beam", "version": "2.56.0"},
   {"name": "mypipeline", "version": "0.3.0", "editable_project_location": "/home/dev/src/mypipeline"},
   {"name": "PyYAML", "version": "6.0.1", "location": "/venv/lib/python3.10/site-packages", "installer": "pip"},
-  {"name": "legacy", "version": "1.0-custom"}
+  {"name": "legacy", "version": "1.0-custom"},
+  {"name": "", "version": "1.0"}
 ])",
                           &messages);
   REQUIRE(list);
@@ -28,7 +29,9 @@ TEST_CASE("pip list JSON gives names, versions and editable locations") {
   CHECK(list->Find("pyyaml")->where.ToString() == "launch.json: [2]");
   CHECK(Printed(messages) ==
         std::vector<std::string>{"launch.json: [3].version: warning: version '1.0-custom' of "
-                                 "'legacy' is not a PEP 440 version; kept as text"});
+                                 "'legacy' is not a PEP 440 version; kept as text",
+                                 "launch.json: [4].name: warning: skipped '': not a valid "
+                                 "package name"});
 }
 
 TEST_CASE("pip inspect gives the environment, Requires-Dist and direct URLs") {

@@ -147,6 +147,39 @@ TEST_CASE("pipeline reader: JSON with the original snake_case field names") {
   CHECK(facts->transforms[0].environment_id == "e");
 }
 
+TEST_CASE("pipeline reader: text format as protobuf prints it, with fields beamcompat skips") {
+  const char* text = R"(# written by text_format.MessageToString
+components {
+  pcollections {
+    key: "ref_PCollection_PCollection_1"
+    value { unique_name: "Create/Impulse.None" coder_id: "c" is_bounded: BOUNDED }
+  }
+  transforms {
+    key: "t"
+    value {
+      spec { urn: "beam:transform:impulse:v1" }
+      unique_name: "Create/Impulse"
+      display_data [{ urn: "beam:display_data:labelled:v1" payload: "\n\005label" }]
+      annotations [{ key: "beam:annotation:x" value: "1" }]
+      future_field_from_a_newer_beam { nested: 1 }
+    }
+  }
+}
+display_data { urn: "beam:display_data:labelled:v1" }
+)";
+  Messages messages;
+  auto facts = ParsePipeline("pipeline.textproto", text, &messages);
+  REQUIRE(facts);
+  CHECK(messages.empty());
+  REQUIRE(facts->transforms.size() == 1);
+  CHECK(facts->transforms[0].unique_name == "Create/Impulse");
+
+  auto with_bom = ParsePipeline("bom.textproto", "\xEF\xBB\xBF" + std::string(text), &messages);
+  REQUIRE(with_bom);
+  CHECK(with_bom->format == "text");
+  CHECK(messages.empty());
+}
+
 TEST_CASE("pipeline reader: format detection from content") {
   CHECK(DetectPipelineFormat("{\"components\": {}}") == PipelineFormat::kJson);
   CHECK(DetectPipelineFormat("\xEF\xBB\xBF  \n {") == PipelineFormat::kJson);

@@ -15,12 +15,17 @@ TEST_CASE("bytecode reader: json.loads(x) reads json, x.strip() reads nothing, p
   };
   const Row rows[] = {
       // LOAD_GLOBAL 0; LOAD_METHOD 1; LOAD_FAST 0; CALL_METHOD 1; LOAD_METHOD 2; ...
-      {BytecodeFormat::kPy38To310, std::string("t\x00\xa0\x01|\x00\xa1\x01\xa0\x02\xa1\x00S\x00", 14)},
+      {BytecodeFormat::kPy38To310,
+       std::string("t\x00\xa0\x01|\x00\xa1\x01\xa0\x02\xa1\x00S\x00", 14)},
       // RESUME; LOAD_GLOBAL (0<<1)|0 + 5 caches; LOAD_ATTR 1 ...; caches are zero units
-      {BytecodeFormat::kPy311, std::string("\x97\x00t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00j\x01\x00\x00|\x00S\x00", 22)},
-      {BytecodeFormat::kPy312, std::string("\x97\x00t\x01\x00\x00\x00\x00\x00\x00\x00\x00j\x03\x00\x00|\x00S\x00", 20)},
+      {BytecodeFormat::kPy311,
+       std::string("\x97\x00t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00j\x01\x00\x00|\x00S\x00",
+                   22)},
+      {BytecodeFormat::kPy312,
+       std::string("\x97\x00t\x01\x00\x00\x00\x00\x00\x00\x00\x00j\x03\x00\x00|\x00S\x00", 20)},
       // 3.13: RESUME 149; LOAD_GLOBAL 91 arg 1 (index 0, push NULL)
-      {BytecodeFormat::kPy313, std::string("\x95\x00[\x01\x00\x00\x00\x00\x00\x00\x00\x00R\x02\x00\x00S\x00", 18)},
+      {BytecodeFormat::kPy313,
+       std::string("\x95\x00[\x01\x00\x00\x00\x00\x00\x00\x00\x00R\x02\x00\x00S\x00", 18)},
   };
   for (const Row& row : rows) {
     CAPTURE(BytecodeFormatName(row.format));

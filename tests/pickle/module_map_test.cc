@@ -13,7 +13,8 @@ const ModuleMap& ShippedMap() {
   static const ModuleMap map = [] {
     RealFileSystem fs;
     Messages messages;
-    auto loaded = ModuleMap::Load(fs, std::string(BEAMCOMPAT_SOURCE_DIR) + "/rules/data", &messages);
+    auto loaded =
+        ModuleMap::Load(fs, std::string(BEAMCOMPAT_SOURCE_DIR) + "/rules/data", &messages);
     std::string first = messages.all().empty() ? "" : messages.all()[0].ToString();
     REQUIRE_MESSAGE(loaded.has_value(), first);
     return *loaded;
@@ -98,7 +99,8 @@ TEST_CASE("module map: malformed data files are located errors") {
       "d.yaml", &range));
   CHECK(range.all()[0].ToString().rfind("d.yaml:3:5: error: bad version range '>>2': ", 0) == 0);
   Messages versions;
-  CHECK_FALSE(map.AddPythonVersions("versions:\n  '3.10': {builtins: [len]}\n", "p.yaml", &versions));
+  CHECK_FALSE(
+      map.AddPythonVersions("versions:\n  '3.10': {builtins: [len]}\n", "p.yaml", &versions));
   CHECK(versions.all()[0].ToString() ==
         "p.yaml:2:11: error: expected 'stdlib_modules' and 'builtins' for Python '3.10'");
   RealFileSystem fs;

@@ -15,8 +15,8 @@ using Names = std::vector<std::string>;
 struct AnalyzerFixture {
   RealFileSystem fs;
   Messages messages;
-  ModuleMap map = *ModuleMap::Load(fs, std::string(BEAMCOMPAT_SOURCE_DIR) + "/rules/data",
-                                   &messages);
+  ModuleMap map =
+      *ModuleMap::Load(fs, std::string(BEAMCOMPAT_SOURCE_DIR) + "/rules/data", &messages);
 
   PickleFacts Analyze(const std::string& name, PayloadAnalyzerOptions options = {}) {
     std::string path =
@@ -96,7 +96,8 @@ TEST_CASE_FIXTURE(AnalyzerFixture, "payload analyzer: corrupt payloads are error
     CHECK(Find(facts, "BadBase64").error == "invalid base64 character '!' at offset 20");
     CHECK(Find(facts, "Truncated").error == "truncated bz2 stream (ends after 60 bytes)");
     CHECK(Find(facts, "Bomb").error == "decompressed payload exceeds the 64 MiB per-payload limit");
-    CHECK(Find(facts, "NotPickle").error == "memo entry 544502645 is not defined at 'LONG_BINGET' at offset 0");
+    CHECK(Find(facts, "NotPickle").error ==
+          "memo entry 544502645 is not defined at 'LONG_BINGET' at offset 0");
     CHECK(Find(facts, "NotPickle").urn == "beam:window_fn:pickled_python:v1");
   }
 }

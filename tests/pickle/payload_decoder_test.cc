@@ -57,8 +57,7 @@ TEST_CASE("payload decoder: truncated and corrupt bz2 streams are errors") {
       Decompress(compressed.substr(0, compressed.size() - 8), DecodeLimits{}, nullptr);
   CHECK_FALSE(truncated.ok);
   CHECK(truncated.error ==
-        "truncated bz2 stream (ends after " + std::to_string(compressed.size() - 8) +
-            " bytes)");
+        "truncated bz2 stream (ends after " + std::to_string(compressed.size() - 8) + " bytes)");
   std::string corrupt = compressed;
   corrupt[20] = static_cast<char>(corrupt[20] ^ 0x55);
   DecodedPayload bad = Decompress(corrupt, DecodeLimits{}, nullptr);

@@ -43,7 +43,7 @@ TEST_CASE("pickle reader: dill __main__ functions and the globals they read, 3.8
     BytecodeFormat format;
   };
   const Version versions[] = {
-      {"py38", "3.8", BytecodeFormat::kPy38To310},  {"py39", "3.9", BytecodeFormat::kPy38To310},
+      {"py38", "3.8", BytecodeFormat::kPy38To310},   {"py39", "3.9", BytecodeFormat::kPy38To310},
       {"py310", "3.10", BytecodeFormat::kPy38To310}, {"py311", "3.11", BytecodeFormat::kPy311},
       {"py312", "3.12", BytecodeFormat::kPy312},     {"py313", "3.13", BytecodeFormat::kPy313},
   };
@@ -53,9 +53,8 @@ TEST_CASE("pickle reader: dill __main__ functions and the globals they read, 3.8
         std::string path = std::string(version.dir) + "/dill/" + row.fixture + ".b64";
         CAPTURE(path);
         CAPTURE(known);
-        PickleReadResult result =
-            ReadFixture(path, known ? BytecodeFormatForPython(version.python)
-                                    : BytecodeFormat::kUnknown);
+        PickleReadResult result = ReadFixture(
+            path, known ? BytecodeFormatForPython(version.python) : BytecodeFormat::kUnknown);
         REQUIRE(result.ok);
         CHECK(result.contents.library() == PicklerLibrary::kDill);
         CHECK(result.contents.protocol == 4);
@@ -119,7 +118,8 @@ TEST_CASE("pickle reader: classes from importable modules are plain references")
     CHECK(dofn.contents.library() == PicklerLibrary::kPickle);  // no reducer names the pickler
     PickleReadResult combine = ReadFixture(std::string("py310/") + pickler + "/combinefn.b64");
     REQUIRE(combine.ok);
-    CHECK(combine.contents.globals == std::vector<GlobalRef>{{"shop_lib.transforms", "MeanPriceFn"}});
+    CHECK(combine.contents.globals ==
+          std::vector<GlobalRef>{{"shop_lib.transforms", "MeanPriceFn"}});
   }
   PickleReadResult old = ReadFixture("py39/pickle/windowfn.b64");
   REQUIRE(old.ok);
@@ -136,8 +136,9 @@ TEST_CASE("pickle reader: a plain pickle of a __main__ class names it") {
 }
 
 TEST_CASE("pickle reader: protocol 0 text opcodes are read, never executed") {
-  std::string pickle = "cos\nsystem\n(S'rm -rf /'\ntR(lp0\nI1\naL5L\naF1.5\naVtext\na(dp1\n"
-                       "S'k'\ng0\ns(i__main__\nHelper\n.";
+  std::string pickle =
+      "cos\nsystem\n(S'rm -rf /'\ntR(lp0\nI1\naL5L\naF1.5\naVtext\na(dp1\n"
+      "S'k'\ng0\ns(i__main__\nHelper\n.";
   PickleReadResult result = ReadPickle(pickle, PickleReadOptions{});
   CHECK(result.error == "");
   REQUIRE(result.ok);
@@ -147,13 +148,45 @@ TEST_CASE("pickle reader: protocol 0 text opcodes are read, never executed") {
   CHECK(result.contents.protocol == 0);
 }
 
+TEST_CASE("pickle reader: rarely used opcodes keep the stack consistent") {
+  // PERSID, BINPERSID, EXT1/2/4, NEXT_BUFFER + READONLY_BUFFER, BYTEARRAY8, FROZENSET,
+  // ADDITEMS, LONG1/LONG4, BINFLOAT, BINUNICODE8, POP_MARK, DUP, POP, NEWOBJ_EX, OBJ:
+  // the STACK_GLOBALs after them still resolve their strings.
+  std::string pickle = std::string("\x80\x05") + "Pid\n" + "K\x01Q" + "\x82\x01" +
+                       std::string("\x83\x01\x00", 3) + std::string("\x84\x01\x00\x00\x00", 5) +
+                       "\x97\x98" + std::string("\x96\x01\x00\x00\x00\x00\x00\x00\x00x", 10) +
+                       "(K\x01\x91" + "\x8f(K\x02\x90" + std::string("\x8a\x01\x05", 3) +
+                       std::string("\x8b\x01\x00\x00\x00\x05", 6) +
+                       std::string("G\x00\x00\x00\x00\x00\x00\xf0\x3f", 9) +
+                       std::string("\x8d\x02\x00\x00\x00\x00\x00\x00\x00os", 11) + "\x94" +
+                       "(K\x01K\x02"
+                       "1"
+                       "2"
+                       "0"
+                       "\x8c\x04path\x93" +
+                       "\x8c\x03"
+                       "cls\x8c\x01"
+                       "C\x93)}\x92" +
+                       "(\x8c\x03"
+                       "cls\x8c\x01"
+                       "D\x93K\x01o" +
+                       ".";
+  PickleReadResult result = ReadPickle(pickle, PickleReadOptions{});
+  CHECK(result.error == "");
+  REQUIRE(result.ok);
+  CHECK(result.contents.protocol == 5);
+  CHECK(result.contents.globals ==
+        std::vector<GlobalRef>{{"cls", "C"}, {"cls", "D"}, {"os", "path"}});
+}
+
 TEST_CASE("pickle reader: malformed streams are error values with offsets") {
   struct Row {
     std::string pickle;
     std::string error;
   };
   const Row rows[] = {
-      {"\x80\x04\x8c\x05js", "truncated pickle: 'SHORT_BINUNICODE' at offset 2 needs 5 bytes, 2 left"},
+      {"\x80\x04\x8c\x05js",
+       "truncated pickle: 'SHORT_BINUNICODE' at offset 2 needs 5 bytes, 2 left"},
       {"\x80\x04N", "truncated pickle: no 'STOP' opcode in 3 bytes"},
       {"\x80\x04\xff.", "unknown pickle opcode 0xff at offset 2"},
       {"\x80\x04h\x07.", "memo entry 7 is not defined at 'BINGET' at offset 2"},
@@ -189,8 +222,10 @@ TEST_CASE("pickle reader: limits on opcodes, stack and memo") {
 
 TEST_CASE("pickle reader: a pickle inside bytes is read too") {
   std::string inner = "\x80\x04\x8c\x04yaml\x8c\x09safe_load\x93.";
-  std::string outer = "\x80\x04" "C" + std::string(1, static_cast<char>(inner.size())) + inner +
-                      "\x85.";
+  std::string outer =
+      "\x80\x04"
+      "C" +
+      std::string(1, static_cast<char>(inner.size())) + inner + "\x85.";
   PickleReadResult result = ReadPickle(outer, PickleReadOptions{});
   REQUIRE(result.ok);
   CHECK(result.contents.nested_pickles == 1);

@@ -99,19 +99,38 @@ TEST_CASE("rule loader: unknown facts inside expressions point at the token") {
         "'>='\n");
 }
 
+TEST_CASE("rule loader: conditions must be true or false") {
+  auto with_condition = [](const std::string& condition) {
+    return LoadErrors(
+        WithLine(kValidRule, "item.launch_version != item.runtime_version", condition));
+  };
+  CHECK(with_condition("item.launch_version") ==
+        "rules/x.yaml:9:16: error: a condition must be true or false, but 'item.launch_version' "
+        "is a version; compare it, e.g. with '=='\n");
+  CHECK(with_condition("major(item.launch_version)") ==
+        "rules/x.yaml:9:16: error: a condition must be true or false, but 'major' returns an "
+        "int; compare it, e.g. with '=='\n");
+  CHECK(with_condition("\"'yes'\"") ==
+        "rules/x.yaml:9:17: error: a condition must be true or false, but this is a string; "
+        "compare it, e.g. with '=='\n");
+  CHECK(with_condition("exists(item.name) and item.key == 'x'") == "");
+  CHECK(with_condition("true") == "");
+}
+
 TEST_CASE("rule loader: errors in block scalars map to the right line") {
-  std::string text = WithLine(kValidRule, "    condition: item.launch_version != item.runtime_version",
-                              "    condition: >-\n"
-                              "      item.launch_version != item.runtime_version\n"
-                              "      and item.key != 'numpy' and\n"
-                              "      exist(item.key)");
+  std::string text =
+      WithLine(kValidRule, "    condition: item.launch_version != item.runtime_version",
+               "    condition: >-\n"
+               "      item.launch_version != item.runtime_version\n"
+               "      and item.key != 'numpy' and\n"
+               "      exist(item.key)");
   CHECK(LoadErrors(text) ==
         "rules/x.yaml:12:7: error: unknown function 'exist' (did you mean 'exists'?)\n");
-  std::string syntax = WithLine(kValidRule, "    condition: item.launch_version != item.runtime_version",
-                                "    condition: |\n"
-                                "      item.launch_version !=\n"
-                                "        (item.runtime_version")
-      ;
+  std::string syntax =
+      WithLine(kValidRule, "    condition: item.launch_version != item.runtime_version",
+               "    condition: |\n"
+               "      item.launch_version !=\n"
+               "        (item.runtime_version");
   CHECK(LoadErrors(syntax) ==
         "rules/x.yaml:11:30: error: expected ')' to close '(', got end of condition\n");
 }
@@ -149,8 +168,7 @@ TEST_CASE("rule loader: codes, names and duplicates") {
 }
 
 TEST_CASE("rule loader: YAML syntax errors and wrong shapes") {
-  CHECK(LoadErrors("rules: [\n") ==
-        "rules/x.yaml:2:1: error: end of sequence flow not found\n");
+  CHECK(LoadErrors("rules: [\n") == "rules/x.yaml:2:1: error: end of sequence flow not found\n");
   CHECK(LoadErrors("- a\n") == "rules/x.yaml:1:1: error: expected a mapping with a 'rules' list\n");
   CHECK(LoadErrors("rules: 3\n") ==
         "rules/x.yaml:1:8: error: expected 'rules' to be a list of rules\n");
@@ -163,11 +181,12 @@ TEST_CASE("rule loader: YAML syntax errors and wrong shapes") {
 
 TEST_CASE("rule loader: severity cases") {
   RuleSet rules;
-  std::string text = WithLine(kValidRule, "    help:",
-                              "    severity_cases:\n"
-                              "      - when: major(item.launch_version) != major(item.runtime_version)\n"
-                              "        severity: warning\n"
-                              "    help:");
+  std::string text =
+      WithLine(kValidRule, "    help:",
+               "    severity_cases:\n"
+               "      - when: major(item.launch_version) != major(item.runtime_version)\n"
+               "        severity: warning\n"
+               "    help:");
   CHECK(LoadErrors(text, &rules) == "");
   REQUIRE(rules.rules.size() == 1);
   CHECK(rules.rules[0].severity_cases.size() == 1);

@@ -1,0 +1,118 @@
+#include "pickle/pickle_resolver.h"
+
+#include <doctest/doctest.h>
+
+#include "base/file_system.h"
+#include "base/message.h"
+#include "facts/package_name.h"
+#include "pickle/module_map.h"
+
+namespace beamcompat {
+namespace {
+
+using Names = std::vector<std::string>;
+
+PackageList Freeze(std::vector<std::pair<std::string, std::string>> rows) {
+  PackageList list;
+  for (auto& [name, version] : rows) {
+    Package package;
+    package.name = name;
+    package.key = NormalizePackageName(name);
+    package.version_text = version;
+    package.version = Version::Parse(version);
+    list.packages.push_back(package);
+  }
+  list.Reindex();
+  return list;
+}
+
+PayloadFacts Payload(std::string transform, std::string pickler, Names modules) {
+  PayloadFacts payload;
+  payload.transform_name = std::move(transform);
+  payload.environment_id = "env";
+  payload.readable = true;
+  payload.pickler = std::move(pickler);
+  payload.modules = std::move(modules);
+  payload.proto_path = "components.transforms['" + payload.transform_name + "']";
+  return payload;
+}
+
+struct ResolverFixture {
+  ModuleMap map = [] {
+    RealFileSystem fs;
+    Messages messages;
+    return *ModuleMap::Load(fs, std::string(BEAMCOMPAT_SOURCE_DIR) + "/rules/data", &messages);
+  }();
+  FactSet facts;
+
+  ResolverFixture() {
+    facts.pipeline.emplace();
+    PipelineEnvironment env;
+    env.id = "env";
+    facts.pipeline->environments.push_back(env);
+    facts.launch.packages = Freeze({{"PyYAML", "6.0.1"}, {"numpy", "2.0.1"}, {"dill", "0.3.6"}});
+    facts.runtime.packages = Freeze({{"PyYAML", "5.4.1"}, {"numpy", "1.26.4"}});
+  }
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(ResolverFixture, "pickle resolver: modules joined with both package lists") {
+  PickleFacts pickles;
+  pickles.payloads = {Payload("Load", "cloudpickle", {"json", "yaml"}),
+                      Payload("Arr", "cloudpickle", {"numpy._core.multiarray", "yaml"}),
+                      Payload("Own", "pickle", {"shop_lib.transforms"})};
+  ResolvePickleFacts(map, facts, &pickles);
+  REQUIRE(pickles.modules.size() == 4);
+  const ReferencedModule& json = pickles.modules[0];
+  CHECK(json.module == "json");
+  CHECK(json.stdlib);
+  const ReferencedModule& numpy = pickles.modules[1];
+  CHECK(numpy.module == "numpy._core.multiarray");
+  CHECK(numpy.launch_provider == "numpy 2.0.1");
+  CHECK(numpy.runtime_provider == "numpy 1.26.4");
+  CHECK(numpy.needs_distribution == "numpy");
+  CHECK(numpy.needs_versions == ">=2");
+  CHECK(numpy.runtime_outside_needed);
+  const ReferencedModule& shop = pickles.modules[2];
+  CHECK(shop.candidates == Names{"shop-lib-transforms", "shop-lib"});
+  CHECK(shop.launch_provider.empty());
+  const ReferencedModule& yaml = pickles.modules[3];
+  CHECK(yaml.transforms == Names{"Load", "Arr"});
+  CHECK(yaml.launch_key == "pyyaml");
+  CHECK(yaml.runtime_version == "5.4.1");
+  CHECK_FALSE(yaml.runtime_outside_needed);
+  CHECK(pickles.referenced_distributions == Names{"numpy", "pyyaml"});
+  REQUIRE(pickles.pickler_uses.size() == 1);
+  CHECK(pickles.pickler_uses[0].library == "cloudpickle");
+  CHECK(pickles.pickler_uses[0].transforms == Names{"Load", "Arr"});
+  CHECK(pickles.pickler_uses[0].launch_version.empty());
+}
+
+TEST_CASE_FIXTURE(ResolverFixture,
+                  "pickle resolver: dill __main__ functions and the main session") {
+  PickleFacts pickles;
+  PayloadFacts lambda = Payload("ExtractId", "dill", {});
+  lambda.uses_main_namespace = true;
+  lambda.main_functions = {{"<lambda>", {"json"}}};
+  pickles.payloads = {lambda};
+  ResolvePickleFacts(map, facts, &pickles);
+  REQUIRE(pickles.main_functions.size() == 1);
+  CHECK(pickles.main_functions[0].transform == "ExtractId");
+  CHECK(pickles.main_functions[0].globals == Names{"json"});
+  CHECK_FALSE(pickles.main_functions[0].main_session_staged);
+  REQUIRE(pickles.pickler_uses.size() == 1);
+  CHECK(pickles.pickler_uses[0].distribution == "dill");
+  CHECK(pickles.pickler_uses[0].launch_version == "0.3.6");
+  CHECK(pickles.pickler_uses[0].runtime_version.empty());
+
+  StagedArtifact session;
+  session.staged_name = "pickled_main_session";
+  facts.pipeline->environments[0].artifacts.push_back(session);
+  PickleFacts staged;
+  staged.payloads = {lambda};
+  ResolvePickleFacts(map, facts, &staged);
+  CHECK(staged.main_functions[0].main_session_staged);
+}
+
+}  // namespace beamcompat
