@@ -10,7 +10,7 @@
 namespace beamcompat {
 
 ConfigPaths::ConfigPaths(const Config& config, std::string working_dir)
-    : config_(config), working_dir_(std::move(working_dir)) {
+    : working_dir_(std::move(working_dir)) {
   config_dir_ = NormalizePath(JoinPath(working_dir_, config.dir));
   for (const auto& pattern : config.exclude) exclude_.emplace_back(pattern.value);
   for (const PerFileIgnore& entry : config.per_file_ignores) {

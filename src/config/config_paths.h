@@ -30,7 +30,6 @@ class ConfigPaths {
   // `path` below the config folder, or "" when it is outside it.
   std::string BelowConfig(const std::string& path) const;
 
-  const Config& config_;
   std::string working_dir_;
   std::string config_dir_;  // absolute
   std::vector<PathPattern> exclude_;
