@@ -62,10 +62,6 @@ bool ChooseOutput(const CommandOptions& o, const CommandContext& ctx, OutputChoi
     *error = "unknown --fail-on value '" + *o.fail_on + "'; expected error, warning or info";
     return false;
   }
-  if (!o.output.empty()) {
-    *error = "check writes its report to standard output; redirect it instead of --output";
-    return false;
-  }
   choice->reporter = format->make(reporter_options);
   return true;
 }

@@ -113,10 +113,6 @@ bool CheckFlags(const CommandOptions& o, const CommandContext& ctx, std::unique_
     error = "unknown --fail-on value " + Quote(*o.fail_on) + ", expected 'error', 'warning' or 'info'";
     format = nullptr;
   }
-  if (format && !o.output.empty()) {
-    error = "'--output' is not supported by diagnose; redirect standard output";
-    format = nullptr;
-  }
   if (!format) {
     *code = UsageError(ctx, error);
     return false;

@@ -41,7 +41,6 @@ std::string CheckOptions(const CommandOptions& o, DiffFormat* format) {
            "submission_environment_dependencies.txt";
   }
   if (o.runtime.empty()) return "diff needs the runtime packages: --runtime FILE";
-  if (!o.output.empty()) return "diff does not use '--output'; redirect standard output";
   std::string name = o.format.empty() ? "text" : o.format;
   std::vector<std::string> names;
   for (const FormatSpec& spec : kDiffFormats) {

@@ -35,11 +35,6 @@ int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx) {
     ctx.out << parsed.help_text;
     return kExitClean;
   }
-  if (!options.output.empty()) {
-    ctx.err << "beamcompat: error: 'facts' writes to standard output only; redirect it instead "
-               "of --output\n";
-    return kExitUsageOrInput;
-  }
   if (!HasInput(options)) {
     ctx.err << "beamcompat: error: no inputs; give --pipeline, --staging, --launch, --runtime "
                "or a --*-python/--runtime-image flag; see 'beamcompat facts --help'\n";

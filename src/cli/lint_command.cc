@@ -47,7 +47,6 @@ struct LintSetup {
 // Returns "" when the options are usable.
 std::string Resolve(const CommandContext& ctx, LintSetup* setup) {
   CommandOptions& o = setup->options;
-  if (!o.output.empty()) return "lint does not use '--output'; redirect standard output instead";
   std::string error;
   setup->format = FindOutputFormat(o.format.empty() ? "text" : o.format, &error);
   if (setup->format == nullptr) return error;

@@ -31,8 +31,7 @@ void AddInputOptions(po::options_description* desc, CommandOptions* o) {
 void AddOutputOptions(po::options_description* desc, CommandOptions* o) {
   desc->add_options()
       ("format", po::value(&o->format)->value_name("FORMAT"), "output format")
-      ("color", po::value(&o->color)->value_name("WHEN"), "auto, always or never")
-      ("output,o", po::value(&o->output)->value_name("FILE"), "write the report to FILE");
+      ("color", po::value(&o->color)->value_name("WHEN"), "auto, always or never");
 }
 
 void AddSelectionOptions(po::options_description* desc, CommandOptions* o) {

@@ -12,7 +12,7 @@ namespace beamcompat {
 
 enum OptionGroup : unsigned {
   kInputOptions = 1u << 0,      // --pipeline --staging --launch --runtime --*-python --runtime-image
-  kOutputOptions = 1u << 1,     // --format --color --output
+  kOutputOptions = 1u << 1,     // --format --color
   kSelectionOptions = 1u << 2,  // --select --ignore --extend-select --rules --config --isolated
   kFailOptions = 1u << 3,       // --fail-on --exit-zero --statistics
 };
@@ -29,7 +29,6 @@ struct CommandOptions {
   // output
   std::string format;  // empty: the command's default
   std::string color = "auto";  // auto | always | never
-  std::string output;  // write the report here instead of stdout
   // selection
   std::vector<std::string> select;
   std::vector<std::string> ignore;

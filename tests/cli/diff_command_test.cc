@@ -68,7 +68,7 @@ TEST_CASE_FIXTURE(DiffFixture, "diff usage errors exit 2 with one error line") {
   err.str("");
   CHECK(Diff({"--launch", "launch.txt", "--runtime", "runtime.json", "-o", "out.txt"}) == 2);
   CHECK(err.str() ==
-        "beamcompat: error: diff does not use '--output'; redirect standard output\n"
+        "beamcompat: error: unknown option '-o'\n"
         "see 'beamcompat diff --help'\n");
   err.str("");
   CHECK(Diff({"--help"}) == 0);
