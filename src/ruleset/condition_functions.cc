@@ -99,6 +99,10 @@ Value Concat(const std::vector<Value>& args, const Expr&) {
   return Value::String(std::move(out));
 }
 
+Value Otherwise(const std::vector<Value>& args, const Expr&) {
+  return args[0].absent() ? args[1] : args[0];
+}
+
 Value Len(const std::vector<Value>& args, const Expr&) {
   const Value& v = args[0];
   size_t n = v.kind() == ValueKind::kList ? v.list().size() : v.ToString().size();
@@ -144,6 +148,9 @@ const FunctionSpec kFunctions[] = {
      true, &Concat},
     {"len", 1, 1, "len(list or text) -> int", ValueKind::kInt, "number of items or characters",
      LiteralArg::kNone, true, &Len},
+    {"otherwise", 2, 2, "otherwise(value, fallback) -> value", ValueKind::kString,
+     "the value when it is known, else the fallback: for messages about optional facts",
+     LiteralArg::kNone, false, &Otherwise},
 };
 
 }  // namespace

@@ -68,6 +68,8 @@ TEST_CASE("condition eval: unknown facts are unknown, never false-then-negated")
   CHECK(Eval("runtime.beam_version != '2.56.0'") == "unknown");
   CHECK(Eval("not (runtime.beam_version == '2.56.0')") == "unknown");
   CHECK(Eval("exists(runtime.beam_version)") == "false");
+  CHECK(Eval("otherwise(runtime.beam_version, 'not known')") == "not known");
+  CHECK(Eval("otherwise(launch.beam_version, 'not known')") == "2.57.0rc1");
   CHECK(Eval("exists(launch.beam_version)") == "true");
   CHECK(Eval("runtime.beam_version == '1' or true") == "true");
   CHECK(Eval("runtime.beam_version == '1' and false") == "false");
