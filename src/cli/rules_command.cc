@@ -58,12 +58,17 @@ std::string Basename(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// Columns are as wide as their longest entry, so long user rule names keep the table aligned.
 void WriteRulesText(const std::vector<SelectedRule>& rules, std::ostream& out) {
+  size_t name_width = 0;
+  for (const SelectedRule& selected : rules) {
+    name_width = std::max(name_width, selected.rule->info.name.size());
+  }
   for (const SelectedRule& selected : rules) {
     const RuleInfo& info = selected.rule->info;
     Severity severity = selected.severity_override.value_or(info.default_severity);
-    out << fmt::format("{:<7} {:<8} {:<34} {}\n", info.code, SeverityName(severity), info.name,
-                       info.summary);
+    out << fmt::format("{:<7} {:<8} {:<{}} {}\n", info.code, SeverityName(severity), info.name,
+                       name_width, info.summary);
   }
 }
 
