@@ -3,15 +3,9 @@
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
-apt-get install -y --no-install-recommends \
-  build-essential cmake ninja-build pkg-config clang \
-  libboost-program-options-dev libtomlplusplus-dev libyaml-cpp-dev libre2-dev \
-  libprotobuf-dev protobuf-compiler doctest-dev libbz2-dev zlib1g-dev \
-  nlohmann-json3-dev libfmt-dev
-
-# lint's distribution tests: Debian's pre-commit runs the repository's hook on a sample repo
-# (tests/precommit_hook.cmake); git is what pre-commit drives.
-apt-get install -y --no-install-recommends pre-commit git
+# The build and test dependencies, one Debian package a line (pre-commit and git run the
+# repository's pre-commit hook in a test).
+xargs -a "$(dirname "$0")/debian-packages.txt" apt-get install -y --no-install-recommends
 # SARIF output is validated by Microsoft's SARIF Multitool (from npm, a self-contained
 # binary) in the CTest test sarif/multitool_validate; CMake finds it under .tools/sarif.
 if ! command -v npm >/dev/null; then
