@@ -119,6 +119,12 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
                             const PayloadAnalyzerOptions& options) {
   std::vector<Job> jobs;
   std::vector<Occurrence> occurrences;
+  // Reserved up front: an Occurrence is large, and regrowing the vector moves every one.
+  size_t payload_count = pipeline.windowing_payloads.size();
+  for (const TransformFacts& transform : pipeline.transforms) {
+    payload_count += transform.payloads.size();
+  }
+  occurrences.reserve(payload_count);
   // Identical text read as the same Python is one job; the bytecode format depends on Python.
   std::unordered_map<std::string, std::unordered_map<std::string_view, size_t>> by_python;
   auto add = [&](const PickledPayload& payload, PayloadFacts identity, const std::string& python) {
