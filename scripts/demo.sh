@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine, builds beamcompat and runs `beamcompat check` on the
-# bundled example: a Dataflow job built with Beam 2.56.0 on Python 3.10 whose DoFns were
+# bundled example: a job built with Beam 2.56.0 on Python 3.10 whose DoFns were
 # pickled by real dill, against the launch and worker package lists captured for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
