@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include "support/message_texts.h"
 #include "support/string_vector.h"
 
 #include "base/file_system.h"
@@ -10,12 +11,6 @@
 
 namespace beamcompat {
 namespace {
-
-std::vector<std::string> MessageTexts(const Messages& messages) {
-  std::vector<std::string> out;
-  for (const Message& m : messages.all()) out.push_back(m.ToString());
-  return out;
-}
 
 std::vector<std::string> Values(const std::vector<Located<std::string>>& values) {
   std::vector<std::string> out;

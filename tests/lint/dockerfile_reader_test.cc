@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "support/message_texts.h"
 #include "support/string_vector.h"
 
 #include "base/message.h"
@@ -9,12 +10,6 @@
 
 namespace beamcompat {
 namespace {
-
-std::vector<std::string> MessageTexts(const Messages& messages) {
-  std::vector<std::string> out;
-  for (const Message& m : messages.all()) out.push_back(m.ToString());
-  return out;
-}
 
 }  // namespace
 

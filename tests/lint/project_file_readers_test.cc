@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "base/message.h"
+#include "support/message_texts.h"
 #include "support/string_vector.h"
 
 namespace beamcompat {
@@ -21,12 +22,6 @@ std::vector<std::string> Dump(const Declarations& d) {
   for (const RequirementsInclude& i : d.includes) {
     out.push_back(std::string(i.constraint ? "-c " : "-r ") + i.file + " @" + i.where.ToString());
   }
-  return out;
-}
-
-std::vector<std::string> MessageTexts(const Messages& messages) {
-  std::vector<std::string> out;
-  for (const Message& m : messages.all()) out.push_back(m.ToString());
   return out;
 }
 

@@ -4,16 +4,11 @@
 
 #include "base/file_system.h"
 #include "base/message.h"
+#include "support/message_texts.h"
 #include "support/string_vector.h"
 
 namespace beamcompat {
 namespace {
-
-std::vector<std::string> MessageTexts(const Messages& messages) {
-  std::vector<std::string> out;
-  for (const Message& m : messages.all()) out.push_back(m.ToString());
-  return out;
-}
 
 RepoFacts Build(const InMemoryFileSystem& fs, Messages* messages) {
   std::vector<RepoFile> files = ScanRepository(fs, {"repo"}, [](const std::string&, bool) {
