@@ -178,10 +178,14 @@ std::optional<Config> ParseConfig(const std::string& file, std::string_view text
                                   ConfigFileKind kind, Messages* messages) {
   std::optional<toml::table> table = ParseToml(file, text, messages);
   if (!table) return std::nullopt;
-  if (kind == ConfigFileKind::kBeamcompatToml) {
-    return ConfigParser(file, "beamcompat.toml", messages).Run(*table);
-  }
   toml::node_view<toml::node> section = (*table)["tool"]["beamcompat"];
+  // A file named with --config may be pyproject-style under another name: its
+  // [tool.beamcompat] table is the configuration then.
+  if (kind == ConfigFileKind::kBeamcompatToml && !section.is_table()) {
+    size_t slash = file.rfind('/');
+    std::string name = slash == std::string::npos ? file : file.substr(slash + 1);
+    return ConfigParser(file, name, messages).Run(*table);
+  }
   if (!section) {
     Config empty;
     empty.file = file;

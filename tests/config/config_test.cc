@@ -86,6 +86,22 @@ TEST_CASE("config reader: unknown keys and bad values are located errors") {
         });
 }
 
+TEST_CASE("config reader: a --config file of another name may be pyproject-style") {
+  Messages messages;
+  auto config = ParseConfig("ci/lint.toml", "[tool.beamcompat]\nselect = [\"BL\"]\n",
+                            ConfigFileKind::kBeamcompatToml, &messages);
+  REQUIRE(config.has_value());
+  CHECK(messages.empty());
+  REQUIRE(config->select.size() == 1);
+  CHECK(config->select[0].value == "BL");
+  auto plain = ParseConfig("ci/lint.toml", "selct = [\"BL\"]\n", ConfigFileKind::kBeamcompatToml,
+                           &messages);
+  CHECK_FALSE(plain.has_value());
+  CHECK(MessageTexts(messages) ==
+        std::vector<std::string>{
+            "ci/lint.toml:1:1: error: unknown key 'selct' in lint.toml (did you mean 'select'?)"});
+}
+
 TEST_CASE("config reader: invalid TOML is one located error") {
   Messages messages;
   auto config = ParseConfig("beamcompat.toml", "select = [\"BL001\"\n", ConfigFileKind::kBeamcompatToml,
