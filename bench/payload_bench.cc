@@ -3,7 +3,7 @@
 //   payload_bench <input dir> <rules data dir> [runs]
 // Prints the median of `runs` for: reading each pipeline and analysing its payloads
 // (2 threads; BENCH_THREADS=N to change), and the single-threaded bz2-only baseline divided
-// by the threads used.
+// by the threads used. BENCH_ONLY=pickles_realistic (or pickles_distinct) times one shape.
 #include <bzlib.h>
 
 #include <algorithm>
@@ -14,6 +14,7 @@
 #include <functional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/file_system.h"
@@ -78,7 +79,9 @@ int main(int argc, char** argv) {
   }
   beamcompat::PayloadAnalyzerOptions options;
   options.threads = std::getenv("BENCH_THREADS") ? std::atoi(std::getenv("BENCH_THREADS")) : 2;
+  const char* only = std::getenv("BENCH_ONLY");  // "pickles_realistic" or "pickles_distinct"
   for (const char* name : {"pickles_realistic", "pickles_distinct"}) {
+    if (only != nullptr && std::string_view(only) != name) continue;
     std::string path = dir + "/" + name + ".pb";
     size_t payloads = 0, distinct = 0;
     double analyse_only = 0;
@@ -96,6 +99,7 @@ int main(int argc, char** argv) {
         "(analyse alone, last run %.1f ms)\n",
         name, payloads, distinct, whole, analyse_only);
   }
+  if (only != nullptr && std::string_view(only) != "pickles_distinct") return 0;
   std::vector<std::string> compressed = CompressedPayloads(dir + "/pickles_distinct.b64");
   std::string buffer(1 << 20, '\0');
   size_t total = 0;

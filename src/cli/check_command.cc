@@ -20,6 +20,7 @@
 #include "report/output_format.h"
 #include "report/statistics.h"
 #include "report/suppressions.h"
+#include "ruleset/payload_rules.h"
 #include "ruleset/rule_directory.h"
 #include "ruleset/rule_selection.h"
 
@@ -86,6 +87,23 @@ bool LoadSelectedRules(const Config& config, const CommandOptions& o, const Comm
   return true;
 }
 
+// Payloads are decoded only when a selected rule reads them. With --no-payloads, those rules
+// are listed as not evaluated (when a pipeline is given; otherwise the missing pipeline is
+// the reason).
+void PlanPayloadReading(CommandOptions* o, std::vector<SelectedRule>* selected) {
+  bool needed = false;
+  bool has_pipeline = !o->pipeline.empty() || !o->staging.empty();
+  for (SelectedRule& rule : *selected) {
+    if (!RuleReadsPayloads(*rule.rule)) continue;
+    if (!o->no_payloads) {
+      needed = true;
+    } else if (has_pipeline) {
+      rule.skip_reason = "payloads not decoded (drop --no-payloads to read them)";
+    }
+  }
+  o->no_payloads = !needed;
+}
+
 }  // namespace
 
 int RunCheck(const std::vector<std::string>& args, const CommandContext& ctx) {
@@ -118,6 +136,7 @@ int RunCheck(const std::vector<std::string>& args, const CommandContext& ctx) {
   RuleSet rules;
   std::vector<SelectedRule> selected;
   if (!LoadSelectedRules(config, options, ctx, &rules, &selected)) return kExitUsageOrInput;
+  PlanPayloadReading(&options, &selected);
   FactSet facts;
   Messages messages;
   bool ok = LoadInputs(options, ctx, &facts, &messages);

@@ -65,6 +65,7 @@ bool LoadInputs(const CommandOptions& options, const CommandContext& ctx, FactSe
     return false;
   }
   if (!BuildFactSet(std::move(inputs), facts, messages)) return false;
+  if (options.no_payloads) return true;
   // Pickled payloads are read with the module data shipped next to the rules.
   std::string rules_dir = FindBuiltinRulesDirectory(ctx.fs, ctx.executable_dir);
   if (rules_dir.empty()) return true;

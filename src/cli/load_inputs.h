@@ -12,6 +12,7 @@ namespace beamcompat {
 
 class Messages;
 
+// The pickled payloads are decoded unless options.no_payloads is set.
 // Returns false when an input is unusable (the messages say which file and where); warnings
 // about single lines are added to `messages` and loading goes on.
 bool LoadInputs(const CommandOptions& options, const CommandContext& ctx, FactSet* facts,

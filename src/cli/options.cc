@@ -25,7 +25,10 @@ void AddInputOptions(po::options_description* desc, CommandOptions* o) {
       ("runtime-python", po::value(&o->runtime_python)->value_name("X.Y"),
        "Python version of the runtime environment")
       ("runtime-image", po::value(&o->runtime_image)->value_name("IMAGE"),
-       "the worker container image");
+       "the worker container image")
+      ("no-payloads", po::bool_switch(&o->no_payloads),
+       "do not decode the pickled payloads (faster on large pipelines; the payload rules "
+       "are then not evaluated)");
 }
 
 void AddOutputOptions(po::options_description* desc, CommandOptions* o) {

@@ -26,6 +26,7 @@ struct CommandOptions {
   std::string launch_python;
   std::string runtime_python;
   std::string runtime_image;
+  bool no_payloads = false;  // do not decode the pickled payloads
   // output
   std::string format;  // empty: the command's default
   std::string color = "auto";  // auto | always | never

@@ -107,7 +107,8 @@ Report Evaluate(const std::vector<SelectedRule>& rules, const FactSet& facts) {
     if (selected->severity_override) {
       report.rules.back().default_severity = *selected->severity_override;
     }
-    std::string reason = MissingReason(rule, facts);
+    std::string reason =
+        selected->skip_reason.empty() ? MissingReason(rule, facts) : selected->skip_reason;
     if (!reason.empty()) {
       report.not_evaluated.push_back({rule.info.code, reason});
       continue;

@@ -5,7 +5,8 @@
 // break the job"), then rule code, then the order of the rule's for_each collection (which
 // each collection defines stably, e.g. package_pairs by name). not_evaluated is by code.
 //
-// A rule is not evaluated, and listed with the reason, when a fact in its `requires:` is
+// A rule is not evaluated, and listed with the reason, when its selection says why it was
+// skipped (SelectedRule::skip_reason), when a fact in its `requires:` is
 // unknown or its for_each collection is unavailable; otherwise it fires once (or once per
 // item) where its condition is known to be true.
 #ifndef BEAMCOMPAT_ENGINE_EVALUATOR_H_

@@ -19,6 +19,9 @@ namespace beamcompat {
 struct SelectedRule {
   const Rule* rule = nullptr;  // points into a RuleSet that outlives the selection
   std::optional<Severity> severity_override;
+  // Non-empty: the rule is in force but was not run, e.g. "payloads not read (--no-payloads)";
+  // the report lists it under "not evaluated" with this reason.
+  std::string skip_reason;
 };
 
 struct RuleSelectionOptions {
