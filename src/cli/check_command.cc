@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string_view>
 
+#include "base/kept_until_exit.h"
 #include "base/message.h"
 #include "cli/commands.h"
 #include "cli/config_options.h"
@@ -137,7 +138,7 @@ int RunCheck(const std::vector<std::string>& args, const CommandContext& ctx) {
   std::vector<SelectedRule> selected;
   if (!LoadSelectedRules(config, options, ctx, &rules, &selected)) return kExitUsageOrInput;
   PlanPayloadReading(&options, &selected);
-  FactSet facts;
+  FactSet& facts = MakeKeptUntilExit<FactSet>();  // not freed: see kept_until_exit.h
   Messages messages;
   bool ok = LoadInputs(options, ctx, &facts, &messages);
   PrintMessages(messages, ctx.err);

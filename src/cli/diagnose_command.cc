@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "base/file_system.h"
+#include "base/kept_until_exit.h"
 #include "base/message.h"
 #include "base/text.h"
 #include "cli/commands.h"
@@ -201,7 +202,7 @@ int RunDiagnose(const std::vector<std::string>& args, const CommandContext& ctx)
   if (!CheckFlags(o, ctx, &reporter, &code)) return code;
   Messages messages;
   SignatureRuleSet rules;
-  FactSet facts;
+  FactSet& facts = MakeKeptUntilExit<FactSet>();  // not freed: see kept_until_exit.h
   bool with_facts = HasFactInputs(o);
   bool ok = LoadSignatures(o, ctx, &rules, &messages) &&
             (!with_facts || LoadInputs(o, ctx, &facts, &messages));

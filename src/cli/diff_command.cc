@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/kept_until_exit.h"
 #include "base/message.h"
 #include "base/text.h"
 #include "cli/command.h"
@@ -74,7 +75,7 @@ int RunDiff(const std::vector<std::string>& args, const CommandContext& ctx) {
   if (std::string problem = CheckOptions(o, &format); !problem.empty()) {
     return UsageError(ctx, problem);
   }
-  FactSet facts;
+  FactSet& facts = MakeKeptUntilExit<FactSet>();  // not freed: see kept_until_exit.h
   Messages messages;
   bool ok = LoadInputs(o, ctx, &facts, &messages);
   PrintMessages(messages, ctx.err);

@@ -3,6 +3,7 @@
 // value, its origin and where it was read.
 #include <ostream>
 
+#include "base/kept_until_exit.h"
 #include "base/message.h"
 #include "base/text.h"
 #include "cli/commands.h"
@@ -46,7 +47,7 @@ int RunFacts(const std::vector<std::string>& args, const CommandContext& ctx) {
             << DidYouMeanSuffix(format, {"json", "text"}) << "; expected 'json' or 'text'\n";
     return kExitUsageOrInput;
   }
-  FactSet facts;
+  FactSet& facts = MakeKeptUntilExit<FactSet>();  // not freed: see kept_until_exit.h
   Messages messages;
   bool ok = LoadInputs(options, ctx, &facts, &messages);
   PrintMessages(messages, ctx.err);

@@ -5,6 +5,7 @@
 #include <memory>
 #include <ostream>
 
+#include "base/kept_until_exit.h"
 #include "base/message.h"
 #include "base/text.h"
 #include "cli/commands.h"
@@ -129,7 +130,7 @@ int RunLint(const std::vector<std::string>& args, const CommandContext& ctx) {
   std::vector<RepoFile> files = ScanRepository(
       ctx.fs, roots, [&](const std::string& p, bool dir) { return paths.Excluded(p, dir); },
       &messages);
-  FactSet facts;
+  FactSet& facts = MakeKeptUntilExit<FactSet>();  // not freed: see kept_until_exit.h
   facts.repo = BuildRepoFacts(ctx.fs, files, &messages);
   Report report = Evaluate(selected, facts);
   paths.ApplyPerFileIgnores(&report);
