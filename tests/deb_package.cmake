@@ -19,7 +19,11 @@ foreach(path ./usr/bin/beamcompat ./usr/share/beamcompat/rules/lint.yaml
     message(FATAL_ERROR "the .deb lacks ${path}:\n${contents}")
   endif()
 endforeach()
+# A static binary needs nothing at run time; a dynamic one needs its shared libraries.
 execute_process(COMMAND ${DPKG_DEB} -f ${debs} Depends OUTPUT_VARIABLE depends)
-if(NOT depends MATCHES "libyaml-cpp")
+string(STRIP "${depends}" depends)
+if(STATIC AND NOT depends STREQUAL "")
+  message(FATAL_ERROR "the static binary's .deb should depend on nothing: ${depends}")
+elseif(NOT STATIC AND NOT depends MATCHES "libyaml-cpp")
   message(FATAL_ERROR "the .deb's Depends misses the shared libraries: ${depends}")
 endif()
