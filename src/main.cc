@@ -1,4 +1,5 @@
 // beamcompat: the executable is the core library plus this function.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -13,6 +14,12 @@
 extern char** environ;
 
 int main(int argc, char** argv) {
+  // A run is short and allocates in one direction: grow the heap in large steps, never give
+  // it back, and keep multi-megabyte buffers (libbz2's block tables, decoded payloads) on the
+  // heap instead of an mmap/munmap pair each.
+  mallopt(M_TOP_PAD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
   std::ios::sync_with_stdio(false);
   beamcompat::RealFileSystem fs;
   std::error_code ec;

@@ -116,18 +116,28 @@ void FindParDoPayloads(const std::string& file, std::string_view payload, std::s
   }
 }
 
-// CombinePayload.combine_fn, WindowIntoPayload.window_fn and ReadPayload.source: field 1.
-void FindFirstFieldPayload(const std::string& file, const Descriptor& descriptor,
+// A payload message whose field 1 is the FunctionSpec: CombinePayload.combine_fn,
+// WindowIntoPayload.window_fn, ReadPayload.source. The descriptor only serves diagnostics:
+// asking for it builds protobuf's descriptor pool, a tenth of reading a small pipeline.
+struct FirstFieldShape {
+  const char* field;  // the name of field 1
+  const Descriptor* (*descriptor)();
+};
+constexpr FirstFieldShape kCombineShape{"combine_fn", &pb::CombinePayload::descriptor};
+constexpr FirstFieldShape kWindowIntoShape{"window_fn", &pb::WindowIntoPayload::descriptor};
+constexpr FirstFieldShape kReadShape{"source", &pb::ReadPayload::descriptor};
+
+void FindFirstFieldPayload(const std::string& file, const FirstFieldShape& shape,
                            std::string_view payload, std::string* path,
                            std::vector<PickledPayload>* out, Messages* messages) {
   std::string err;
   std::optional<std::string_view> spec = FindBytesField(payload, 1, &err);
   if (!err.empty()) {
-    WarnUnreadable(file, descriptor, payload, *path, err, messages);
+    WarnUnreadable(file, *shape.descriptor(), payload, *path, err, messages);
     return;
   }
   if (spec) {
-    PathScope scope(path, "." + descriptor.FindFieldByNumber(1)->name());
+    PathScope scope(path, std::string(".") + shape.field);
     FindSpecPayload(file, *spec, path, out, messages);
   }
 }
@@ -184,14 +194,11 @@ std::vector<PickledPayload> FindTransformPayloads(const std::string& file, std::
   if (OneOf(urn, kParDoShaped)) {
     FindParDoPayloads(file, payload, spec_path, &found, messages);
   } else if (OneOf(urn, kCombineShaped)) {
-    FindFirstFieldPayload(file, *pb::CombinePayload::descriptor(), payload, spec_path, &found,
-                          messages);
+    FindFirstFieldPayload(file, kCombineShape, payload, spec_path, &found, messages);
   } else if (urn == "beam:transform:window_into:v1") {
-    FindFirstFieldPayload(file, *pb::WindowIntoPayload::descriptor(), payload, spec_path,
-                          &found, messages);
+    FindFirstFieldPayload(file, kWindowIntoShape, payload, spec_path, &found, messages);
   } else if (urn == "beam:transform:read:v1") {
-    FindFirstFieldPayload(file, *pb::ReadPayload::descriptor(), payload, spec_path, &found,
-                          messages);
+    FindFirstFieldPayload(file, kReadShape, payload, spec_path, &found, messages);
   }
   return found;
 }
