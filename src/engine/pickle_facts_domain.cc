@@ -76,19 +76,19 @@ Value PayloadUrn(const FactSet&, const ItemRef& item) {
   return Value::String(As<PayloadFacts>(item).urn);
 }
 Value PayloadReadable(const FactSet&, const ItemRef& item) {
-  return Value::Bool(As<PayloadFacts>(item).readable);
+  return Value::Bool(As<PayloadFacts>(item).contents().readable);
 }
 Value PayloadError(const FactSet&, const ItemRef& item) {
-  return Value::StringOrAbsent(As<PayloadFacts>(item).error);
+  return Value::StringOrAbsent(As<PayloadFacts>(item).contents().error);
 }
 Value PayloadPickler(const FactSet&, const ItemRef& item) {
-  return Value::StringOrAbsent(As<PayloadFacts>(item).pickler);
+  return Value::StringOrAbsent(As<PayloadFacts>(item).contents().pickler);
 }
 Value PayloadModules(const FactSet&, const ItemRef& item) {
-  return Value::List(As<PayloadFacts>(item).modules);
+  return Value::List(As<PayloadFacts>(item).contents().modules);
 }
 Value PayloadMainNames(const FactSet&, const ItemRef& item) {
-  return Value::List(As<PayloadFacts>(item).main_names);
+  return Value::List(As<PayloadFacts>(item).contents().main_names);
 }
 
 const ItemField kPayloadFields[] = {

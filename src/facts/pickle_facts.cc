@@ -5,13 +5,21 @@
 
 namespace beamcompat {
 
+const PayloadContents& PayloadFacts::contents() const {
+  static const PayloadContents kNotRead;
+  return shared ? *shared : kNotRead;
+}
+
 std::vector<std::string> PickleFacts::picklers() const {
-  std::vector<std::string> out;
+  std::vector<std::string> out;  // a handful at most: a linear search beats sorting 50k names
   for (const PayloadFacts& payload : payloads) {
-    if (payload.readable && payload.pickler != "pickle") out.push_back(payload.pickler);
+    const PayloadContents& contents = payload.contents();
+    if (!contents.readable || contents.pickler == "pickle") continue;
+    if (std::find(out.begin(), out.end(), contents.pickler) == out.end()) {
+      out.push_back(contents.pickler);
+    }
   }
   std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -24,22 +32,22 @@ nlohmann::ordered_json PickleFactsToJson(const PickleFacts& facts) {
     out["environment_id"] = payload.environment_id;
     out["urn"] = payload.urn;
     out["where"] = payload.proto_path;
-    if (!payload.readable) {
-      out["error"] = payload.error;
+    if (!payload.contents().readable) {
+      out["error"] = payload.contents().error;
       payloads.push_back(std::move(out));
       continue;
     }
-    out["pickler"] = payload.pickler;
-    out["protocol"] = payload.protocol;
-    out["compression"] = payload.compression;
-    out["modules"] = payload.modules;
-    out["main_names"] = payload.main_names;
+    out["pickler"] = payload.contents().pickler;
+    out["protocol"] = payload.contents().protocol;
+    out["compression"] = payload.contents().compression;
+    out["modules"] = payload.contents().modules;
+    out["main_names"] = payload.contents().main_names;
     Json functions = Json::array();
-    for (const MainFunctionFact& function : payload.main_functions) {
+    for (const MainFunctionFact& function : payload.contents().main_functions) {
       functions.push_back(Json{{"name", function.name}, {"globals", function.globals}});
     }
     out["main_functions"] = std::move(functions);
-    if (!payload.bytecode.empty()) out["bytecode"] = payload.bytecode;
+    if (!payload.contents().bytecode.empty()) out["bytecode"] = payload.contents().bytecode;
     payloads.push_back(std::move(out));
   }
   Json out;
@@ -65,13 +73,13 @@ void WritePickleFactsText(const PickleFacts& facts, std::ostream& out) {
       << " distinct; picklers: " << Join(facts.picklers()) << "\n";
   for (const PayloadFacts& payload : facts.payloads) {
     out << "pickles['" << payload.transform_name << "']: ";
-    if (!payload.readable) {
-      out << "unreadable: " << payload.error << "\n";
+    if (!payload.contents().readable) {
+      out << "unreadable: " << payload.contents().error << "\n";
       continue;
     }
-    out << payload.pickler << "; modules: " << Join(payload.modules);
-    if (!payload.main_names.empty()) out << "; __main__ names: " << Join(payload.main_names);
-    for (const MainFunctionFact& function : payload.main_functions) {
+    out << payload.contents().pickler << "; modules: " << Join(payload.contents().modules);
+    if (!payload.contents().main_names.empty()) out << "; __main__ names: " << Join(payload.contents().main_names);
+    for (const MainFunctionFact& function : payload.contents().main_functions) {
       out << "; __main__: " << function.name << " reads " << Join(function.globals);
     }
     out << "\n";

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -19,12 +20,9 @@ struct MainFunctionFact {
   std::vector<std::string> globals;  // non-builtin global names its code reads, sorted
 };
 
-struct PayloadFacts {
-  std::string transform_id;    // empty for a windowing strategy's window_fn
-  std::string transform_name;  // the transform's unique_name (or the strategy id)
-  std::string environment_id;
-  std::string urn;
-  std::string proto_path;
+// What a payload holds. Read once per distinct payload: identical payloads (a pipeline
+// repeats the same functions) share one.
+struct PayloadContents {
   bool readable = false;
   std::string error;        // why not readable: "truncated bz2 stream (ends after 52 bytes)"
   std::string compression;  // "bz2", "zlib", "none"
@@ -35,6 +33,18 @@ struct PayloadFacts {
   std::vector<std::string> main_names;  // names it takes from __main__ by reference, sorted
   bool uses_main_namespace = false;     // a dill function bound to __main__'s globals
   std::vector<MainFunctionFact> main_functions;
+};
+
+// One payload of the pipeline: where it is, and what it holds.
+struct PayloadFacts {
+  std::string transform_id;    // empty for a windowing strategy's window_fn
+  std::string transform_name;  // the transform's unique_name (or the strategy id)
+  std::string environment_id;
+  std::string urn;
+  std::string proto_path;
+  std::shared_ptr<const PayloadContents> shared;  // null: not read
+
+  const PayloadContents& contents() const;  // an unreadable, empty one when not read
 };
 
 // A module pickled code refers to, joined with the package lists: who provides it where.

@@ -11,17 +11,17 @@
 namespace beamcompat {
 namespace {
 
-// One distinct (encoded text, Python minor) pair to decode and read.
+// One distinct (encoded text, Python minor) pair to decode and read into contents, which
+// every occurrence of that text shares.
 struct Job {
   std::string_view encoded;
   std::string python;
-  DecodedPayload decoded;
-  PickleReadResult read;
+  std::shared_ptr<PayloadContents> contents;
   uint64_t pickle_bytes = 0;
 };
 
 struct Occurrence {
-  PayloadFacts facts;  // identity fields only; the rest comes from the job
+  PayloadFacts facts;  // identity fields only; the contents come from the job
   size_t job = 0;
 };
 
@@ -31,22 +31,33 @@ bool IsPicklerModule(std::string_view module) {
          module.starts_with("apache_beam.internal.cloudpickle");
 }
 
-void RunJob(const PayloadAnalyzerOptions& options, DecompressionBudget* budget, Job* job) {
-  job->decoded = DecodePayload(job->encoded, options.limits, budget);
-  if (!job->decoded.ok) return;
+void Fill(const DecodedPayload& decoded, const PickleReadResult* read, const ModuleMap& map,
+          const std::string& python, PayloadContents* contents);
+
+void RunJob(const PayloadAnalyzerOptions& options, const ModuleMap& map,
+            DecompressionBudget* budget, Job* job) {
+  job->contents = std::make_shared<PayloadContents>();
+  DecodedPayload decoded = DecodePayload(job->encoded, options.limits, budget);
+  if (!decoded.ok) {
+    Fill(decoded, nullptr, map, job->python, job->contents.get());
+    return;
+  }
   PickleReadOptions read_options;
   read_options.limits = options.pickle_limits;
   read_options.bytecode = BytecodeFormatForPython(job->python);
-  job->read = ReadPickle(job->decoded.pickle, read_options);
-  job->pickle_bytes = job->decoded.pickle.size();
-  job->decoded.pickle = std::string();  // the bytes are no longer needed
+  PickleReadResult read = ReadPickle(decoded.pickle, read_options);
+  job->pickle_bytes = decoded.pickle.size();
+  Fill(decoded, &read, map, job->python, job->contents.get());
 }
 
-void RunJobs(const PayloadAnalyzerOptions& options, std::vector<Job>* jobs) {
+void RunJobs(const PayloadAnalyzerOptions& options, const ModuleMap& map,
+             std::vector<Job>* jobs) {
   DecompressionBudget budget(options.limits.max_run_bytes);
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i = next++; i < jobs->size(); i = next++) RunJob(options, &budget, &(*jobs)[i]);
+    for (size_t i = next++; i < jobs->size(); i = next++) {
+      RunJob(options, map, &budget, &(*jobs)[i]);
+    }
   };
   size_t extra = std::min<size_t>(std::max(options.threads, 1) - 1, jobs->size() / 2);
   std::vector<std::thread> threads;
@@ -70,13 +81,16 @@ std::vector<std::string> Modules(const PickleContents& contents) {
   return modules;
 }
 
-void FillFromJob(const Job& job, const ModuleMap& map, PayloadFacts* facts) {
-  facts->compression = CompressionName(job.decoded.compression);
-  if (!job.decoded.ok || !job.read.ok) {
-    facts->error = !job.decoded.ok ? job.decoded.error : job.read.error;
+// `read` is null when the payload could not be decoded. Runs on the worker threads: the
+// module map is only read.
+void Fill(const DecodedPayload& decoded, const PickleReadResult* read, const ModuleMap& map,
+          const std::string& python, PayloadContents* facts) {
+  facts->compression = CompressionName(decoded.compression);
+  if (read == nullptr || !read->ok) {
+    facts->error = read == nullptr ? decoded.error : read->error;
     return;
   }
-  const PickleContents& contents = job.read.contents;
+  const PickleContents& contents = read->contents;
   facts->readable = true;
   facts->pickler = PicklerLibraryName(contents.library());
   facts->protocol = contents.protocol;
@@ -86,7 +100,7 @@ void FillFromJob(const Job& job, const ModuleMap& map, PayloadFacts* facts) {
   for (const MainFunction& function : contents.main_functions) {
     MainFunctionFact fact{function.name, {}};
     for (const std::string& name : function.globals) {
-      if (!map.IsBuiltin(name, job.python)) fact.globals.push_back(name);
+      if (!map.IsBuiltin(name, python)) fact.globals.push_back(name);
     }
     std::sort(fact.globals.begin(), fact.globals.end());
     facts->main_functions.push_back(std::move(fact));
@@ -130,7 +144,7 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
   auto add = [&](const PickledPayload& payload, PayloadFacts identity, const std::string& python) {
     auto& seen = by_python[python];
     auto [found, inserted] = seen.emplace(payload.encoded, jobs.size());
-    if (inserted) jobs.push_back(Job{payload.encoded, python, {}, {}});
+    if (inserted) jobs.push_back(Job{payload.encoded, python, nullptr, 0});
     occurrences.push_back(Occurrence{std::move(identity), found->second});
   };
   for (const TransformFacts& transform : pipeline.transforms) {
@@ -144,21 +158,14 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
   for (const PickledPayload& payload : pipeline.windowing_payloads) {
     add(payload, Identity(payload, "", WindowingStrategyName(payload.proto_path), ""), "");
   }
-  RunJobs(options, &jobs);
+  RunJobs(options, modules, &jobs);
   PickleFacts facts;
   facts.distinct = jobs.size();
   for (const Job& job : jobs) facts.decompressed_bytes += job.pickle_bytes;
-  std::vector<PayloadFacts> read(jobs.size());  // what each distinct payload holds
-  for (size_t i = 0; i < jobs.size(); ++i) FillFromJob(jobs[i], modules, &read[i]);
   facts.payloads.reserve(occurrences.size());
   for (Occurrence& occurrence : occurrences) {
-    PayloadFacts payload = read[occurrence.job];
-    payload.transform_id = std::move(occurrence.facts.transform_id);
-    payload.transform_name = std::move(occurrence.facts.transform_name);
-    payload.environment_id = std::move(occurrence.facts.environment_id);
-    payload.urn = std::move(occurrence.facts.urn);
-    payload.proto_path = std::move(occurrence.facts.proto_path);
-    facts.payloads.push_back(std::move(payload));
+    occurrence.facts.shared = jobs[occurrence.job].contents;
+    facts.payloads.push_back(std::move(occurrence.facts));
   }
   return facts;
 }

@@ -51,6 +51,24 @@ struct CodeInfo {
   BytecodeFormat format = BytecodeFormat::kUnknown;
 };
 
+// The memo. Pickles number their memo entries 0, 1, 2, ... (MEMOIZE uses the entry count),
+// so a vector indexed by number replaces a hash map and its node allocations; the rare high
+// number a PUT may name goes to a map.
+class Memo {
+ public:
+  size_t size() const { return count_; }
+  bool Contains(uint64_t index) const { return Get(index) != nullptr; }
+  const uint32_t* Get(uint64_t index) const;
+  void Put(uint64_t index, uint32_t value);
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  static constexpr uint64_t kDenseLimit = uint64_t{1} << 16;
+  std::vector<uint32_t> dense_;
+  std::unordered_map<uint64_t, uint32_t> sparse_;
+  size_t count_ = 0;
+};
+
 class Machine {
  public:
   Machine(std::string_view input, const PickleReadOptions& options, int nesting);
@@ -99,7 +117,7 @@ class Machine {
   std::vector<Value> values_;
   std::vector<uint32_t> stack_;
   std::vector<size_t> marks_;
-  std::unordered_map<uint64_t, uint32_t> memo_;
+  Memo memo_;
   std::deque<std::string> owned_;  // decoded text that values view (deque: stable addresses)
   std::vector<CodeInfo> codes_;
   PickleContents contents_;

@@ -57,6 +57,22 @@ bool ParseDecimal(std::string_view text, uint64_t* out) {
 
 }  // namespace
 
+const uint32_t* Memo::Get(uint64_t index) const {
+  if (index < dense_.size()) return dense_[index] == kEmpty ? nullptr : &dense_[index];
+  auto found = sparse_.find(index);
+  return found == sparse_.end() ? nullptr : &found->second;
+}
+
+void Memo::Put(uint64_t index, uint32_t value) {
+  if (index < kDenseLimit) {
+    if (index >= dense_.size()) dense_.resize(std::max<size_t>(index + 1, dense_.size() * 2), kEmpty);
+    count_ += dense_[index] == kEmpty;
+    dense_[index] = value;
+    return;
+  }
+  count_ += sparse_.insert_or_assign(index, value).second;
+}
+
 Machine::Machine(std::string_view input, const PickleReadOptions& options, int nesting)
     : input_(input), options_(options), nesting_(nesting) {
   values_.reserve(std::min<size_t>(input.size() / 4, 1 << 16) + 16);
@@ -178,20 +194,20 @@ bool Machine::PopMark(uint8_t op, size_t offset, std::vector<uint32_t>* items) {
 bool Machine::MemoPut(uint64_t index, uint8_t op, size_t offset) {
   uint32_t top;
   if (!Top(op, offset, &top)) return false;
-  if (memo_.size() >= options_.limits.max_memo && !memo_.contains(index)) {
+  if (memo_.size() >= options_.limits.max_memo && !memo_.Contains(index)) {
     return Fail(
         fmt::format("pickle memo exceeds the limit of {} entries", options_.limits.max_memo));
   }
-  memo_[index] = top;
+  memo_.Put(index, top);
   return true;
 }
 
 bool Machine::MemoGet(uint64_t index, uint8_t op, size_t offset) {
-  auto found = memo_.find(index);
-  if (found == memo_.end()) {
+  const uint32_t* found = memo_.Get(index);
+  if (found == nullptr) {
     return Fail(fmt::format("memo entry {} is not defined at {}", index, At(op, offset)));
   }
-  return Push(found->second);
+  return Push(*found);
 }
 
 void Machine::MaybeNestedPickle(std::string_view bytes) {

@@ -56,7 +56,7 @@ void ApplyVersionFacts(const ModuleMap& map, const std::optional<PackageList>& r
 void ResolveModules(const ModuleMap& map, const FactSet& facts, PickleFacts* pickles) {
   std::map<std::string, ReferencedModule> modules;
   for (const PayloadFacts& payload : pickles->payloads) {
-    for (const std::string& name : payload.modules) {
+    for (const std::string& name : payload.contents().modules) {
       ReferencedModule& module = modules[name];
       if (module.module.empty()) {
         module.module = name;
@@ -98,11 +98,11 @@ std::string VersionIn(const std::optional<PackageList>& list, const std::string&
 void ResolvePicklers(const FactSet& facts, PickleFacts* pickles) {
   std::map<std::string, PicklerUse> uses;
   for (const PayloadFacts& payload : pickles->payloads) {
-    if (!payload.readable || payload.pickler == "pickle") continue;
-    PicklerUse& use = uses[payload.pickler];
+    if (!payload.contents().readable || payload.contents().pickler == "pickle") continue;
+    PicklerUse& use = uses[payload.contents().pickler];
     if (use.library.empty()) {
-      use.library = payload.pickler;
-      use.distribution = PicklerDistribution(payload.pickler);
+      use.library = payload.contents().pickler;
+      use.distribution = PicklerDistribution(payload.contents().pickler);
       use.proto_path = payload.proto_path;
       use.launch_version = VersionIn(facts.launch.packages, use.distribution);
       use.runtime_version = VersionIn(facts.runtime.packages, use.distribution);
@@ -122,9 +122,9 @@ bool StagesMainSession(const FactSet& facts, const std::string& environment_id) 
 
 void ResolveMainFunctions(const FactSet& facts, PickleFacts* pickles) {
   for (const PayloadFacts& payload : pickles->payloads) {
-    if (payload.pickler != "dill" || !payload.uses_main_namespace) continue;
+    if (payload.contents().pickler != "dill" || !payload.contents().uses_main_namespace) continue;
     bool staged = StagesMainSession(facts, payload.environment_id);
-    for (const MainFunctionFact& function : payload.main_functions) {
+    for (const MainFunctionFact& function : payload.contents().main_functions) {
       pickles->main_functions.push_back(MainFunctionUse{
           payload.transform_name, function.name, function.globals, payload.proto_path, staged});
     }

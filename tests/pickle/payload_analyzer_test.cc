@@ -43,39 +43,39 @@ TEST_CASE_FIXTURE(AnalyzerFixture, "payload analyzer: dill pipeline on Python 3.
   CHECK(facts.distinct == 9);
   CHECK(facts.picklers() == Names{"dill"});
   const PayloadFacts& parse = Find(facts, "ParseLine");
-  CHECK(parse.readable);
-  CHECK(parse.pickler == "dill");
-  CHECK(parse.compression == "bz2");
-  CHECK(parse.protocol == 4);
-  CHECK(parse.bytecode == "3.11");
-  CHECK(parse.modules == Names{"apache_beam.transforms.core"});
-  CHECK(parse.uses_main_namespace);
-  REQUIRE(parse.main_functions.size() == 1);
-  CHECK(parse.main_functions[0].name == "parse_line");
-  CHECK(parse.main_functions[0].globals == Names{"json"});
+  CHECK(parse.contents().readable);
+  CHECK(parse.contents().pickler == "dill");
+  CHECK(parse.contents().compression == "bz2");
+  CHECK(parse.contents().protocol == 4);
+  CHECK(parse.contents().bytecode == "3.11");
+  CHECK(parse.contents().modules == Names{"apache_beam.transforms.core"});
+  CHECK(parse.contents().uses_main_namespace);
+  REQUIRE(parse.contents().main_functions.size() == 1);
+  CHECK(parse.contents().main_functions[0].name == "parse_line");
+  CHECK(parse.contents().main_functions[0].globals == Names{"json"});
   const PayloadFacts& count = Find(facts, "CountChars");
-  REQUIRE(count.main_functions.size() == 1);
-  CHECK(count.main_functions[0].globals.empty());  // len and str are builtins
+  REQUIRE(count.contents().main_functions.size() == 1);
+  CHECK(count.contents().main_functions[0].globals.empty());  // len and str are builtins
   const PayloadFacts& format = Find(facts, "FormatOrder");
-  CHECK(format.main_functions[0].globals == Names{"TAX_RATE", "json"});  // round is builtin
+  CHECK(format.contents().main_functions[0].globals == Names{"TAX_RATE", "json"});  // round is builtin
   const PayloadFacts& tax = Find(facts, "AddTax");
-  CHECK(tax.main_functions[0].name == "AddTaxFn.process");
+  CHECK(tax.contents().main_functions[0].name == "AddTaxFn.process");
   const PayloadFacts& orders = Find(facts, "ParseOrders");
-  CHECK(orders.pickler == "pickle");
-  CHECK(orders.modules == Names{"shop_lib.transforms"});
-  CHECK(orders.main_functions.empty());
+  CHECK(orders.contents().pickler == "pickle");
+  CHECK(orders.contents().modules == Names{"shop_lib.transforms"});
+  CHECK(orders.contents().main_functions.empty());
   const PayloadFacts& mean = Find(facts, "MeanPrice");
   CHECK(mean.urn == "beam:combinefn:pickled_python:v1");
-  CHECK(mean.modules == Names{"shop_lib.transforms"});
+  CHECK(mean.contents().modules == Names{"shop_lib.transforms"});
 }
 
 TEST_CASE_FIXTURE(AnalyzerFixture, "payload analyzer: cloudpickle refers to modules, no main") {
   PickleFacts facts = Analyze("cloudpickle_py312");
   CHECK(facts.picklers() == Names{"cloudpickle"});
   const PayloadFacts& config = Find(facts, "LoadConfig");
-  CHECK(config.modules == Names{"apache_beam.transforms.core", "yaml"});
-  CHECK(config.main_functions.empty());
-  CHECK_FALSE(config.uses_main_namespace);
+  CHECK(config.contents().modules == Names{"apache_beam.transforms.core", "yaml"});
+  CHECK(config.contents().main_functions.empty());
+  CHECK_FALSE(config.contents().uses_main_namespace);
   PickleFacts vendored = Analyze("vendored_cloudpickle_py311");
   CHECK(vendored.picklers() == Names{"apache_beam.internal.cloudpickle"});
 }
@@ -92,11 +92,11 @@ TEST_CASE_FIXTURE(AnalyzerFixture, "payload analyzer: corrupt payloads are error
     options.threads = threads;
     PickleFacts facts = Analyze("corrupt_py311", options);
     REQUIRE(facts.payloads.size() == 5);
-    CHECK(Find(facts, "Good").readable);
-    CHECK(Find(facts, "BadBase64").error == "invalid base64 character '!' at offset 20");
-    CHECK(Find(facts, "Truncated").error == "truncated bz2 stream (ends after 60 bytes)");
-    CHECK(Find(facts, "Bomb").error == "decompressed payload exceeds the 64 MiB per-payload limit");
-    CHECK(Find(facts, "NotPickle").error ==
+    CHECK(Find(facts, "Good").contents().readable);
+    CHECK(Find(facts, "BadBase64").contents().error == "invalid base64 character '!' at offset 20");
+    CHECK(Find(facts, "Truncated").contents().error == "truncated bz2 stream (ends after 60 bytes)");
+    CHECK(Find(facts, "Bomb").contents().error == "decompressed payload exceeds the 64 MiB per-payload limit");
+    CHECK(Find(facts, "NotPickle").contents().error ==
           "memo entry 544502645 is not defined at 'LONG_BINGET' at offset 0");
     CHECK(Find(facts, "NotPickle").urn == "beam:window_fn:pickled_python:v1");
   }
@@ -107,6 +107,32 @@ TEST_CASE_FIXTURE(AnalyzerFixture, "payload analyzer: identical payloads are dec
   CHECK(facts.distinct == 9);
   PickleFacts twice = Analyze("mixed_py310");
   CHECK(twice.distinct == twice.payloads.size());
+}
+
+TEST_CASE_FIXTURE(AnalyzerFixture, "payload analyzer: repeated payloads share one reading") {
+  std::string path =
+      std::string(BEAMCOMPAT_BINARY_DIR) + "/testdata/pipelines/pickles/dill_py311.pb";
+  auto pipeline = LoadPipeline(fs, path, &messages);
+  REQUIRE(pipeline.has_value());
+  // The same DoFn applied three times: three transforms carrying identical payload text.
+  TransformFacts parse;
+  for (const TransformFacts& transform : pipeline->transforms) {
+    if (transform.unique_name == "ParseLine") parse = transform;
+  }
+  REQUIRE(parse.payloads.size() == 1);
+  pipeline->transforms.clear();
+  for (const char* name : {"ParseA", "ParseB", "ParseC"}) {
+    TransformFacts copy = parse;
+    copy.unique_name = name;
+    pipeline->transforms.push_back(copy);
+  }
+  PickleFacts facts = AnalyzePayloads(*pipeline, map, {});
+  REQUIRE(facts.payloads.size() == 3);
+  CHECK(facts.distinct == 1);
+  CHECK(facts.payloads[0].shared == facts.payloads[1].shared);
+  CHECK(facts.payloads[1].shared == facts.payloads[2].shared);
+  CHECK(facts.payloads[2].transform_name == "ParseC");
+  CHECK(facts.payloads[2].contents().main_functions[0].globals == Names{"json"});
 }
 
 }  // namespace beamcompat

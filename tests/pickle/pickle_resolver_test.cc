@@ -26,14 +26,20 @@ PackageList Freeze(std::vector<std::pair<std::string, std::string>> rows) {
   return list;
 }
 
-PayloadFacts Payload(std::string transform, std::string pickler, Names modules) {
+PayloadFacts Payload(std::string transform, std::string pickler, Names modules,
+                     bool uses_main_namespace = false,
+                     std::vector<MainFunctionFact> main_functions = {}) {
+  auto contents = std::make_shared<PayloadContents>();
+  contents->readable = true;
+  contents->pickler = std::move(pickler);
+  contents->modules = std::move(modules);
+  contents->uses_main_namespace = uses_main_namespace;
+  contents->main_functions = std::move(main_functions);
   PayloadFacts payload;
   payload.transform_name = std::move(transform);
   payload.environment_id = "env";
-  payload.readable = true;
-  payload.pickler = std::move(pickler);
-  payload.modules = std::move(modules);
   payload.proto_path = "components.transforms['" + payload.transform_name + "']";
+  payload.shared = std::move(contents);
   return payload;
 }
 
@@ -92,9 +98,7 @@ TEST_CASE_FIXTURE(ResolverFixture, "pickle resolver: modules joined with both pa
 TEST_CASE_FIXTURE(ResolverFixture,
                   "pickle resolver: dill __main__ functions and the main session") {
   PickleFacts pickles;
-  PayloadFacts lambda = Payload("ExtractId", "dill", {});
-  lambda.uses_main_namespace = true;
-  lambda.main_functions = {{"<lambda>", {"json"}}};
+  PayloadFacts lambda = Payload("ExtractId", "dill", {}, true, {{"<lambda>", {"json"}}});
   pickles.payloads = {lambda};
   ResolvePickleFacts(map, facts, &pickles);
   REQUIRE(pickles.main_functions.size() == 1);
