@@ -51,6 +51,20 @@ TEST_CASE("payload decoder: bad base64 names the character and its offset") {
   CHECK(out == "a");
 }
 
+TEST_CASE("payload decoder: base64 round-trips every length and byte value") {
+  std::string bytes;
+  for (int i = 0; i < 300; ++i) bytes += static_cast<char>((i * 37 + 11) & 0xff);
+  for (size_t length = 0; length <= bytes.size(); ++length) {
+    CAPTURE(length);
+    std::string out = "stale", error;
+    REQUIRE(DecodeBase64(Base64(bytes.substr(0, length)), &out, &error));
+    CHECK(out == bytes.substr(0, length));
+  }
+  std::string out, error;
+  CHECK_FALSE(DecodeBase64(Base64(bytes) + "A", &out, &error));  // a lone sixth bit group
+  CHECK(error == "base64 text of 401 characters is not padded to a multiple of 4");
+}
+
 TEST_CASE("payload decoder: truncated and corrupt bz2 streams are errors") {
   std::string compressed = Bzip2(std::string(5000, 'x') + "tail");
   DecodedPayload truncated =
