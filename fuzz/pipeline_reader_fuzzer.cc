@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "base/message.h"
 #include "input/pipeline_reader.h"
@@ -18,11 +19,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (message.where.file != "fuzz.pb") std::abort();
   }
   if (facts) {
+    // Every view must point into bytes the facts keep alive (ASan checks the reads).
+    volatile size_t touch = 0;
+    auto read = [&touch](std::string_view text) {
+      for (char c : text) touch = touch + static_cast<unsigned char>(c);
+    };
     for (const auto& transform : facts->transforms) {
+      for (std::string_view text : {transform.id, transform.unique_name, transform.urn,
+                                    transform.environment_id}) {
+        read(text);
+      }
       for (const auto& payload : transform.payloads) {
-        volatile size_t touch = 0;
-        for (char c : payload.encoded) touch = touch + static_cast<unsigned char>(c);
-        (void)touch;
+        read(payload.urn);
+        read(payload.encoded);
       }
     }
   }

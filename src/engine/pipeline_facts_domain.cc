@@ -256,20 +256,20 @@ void EnumerateTransforms(const FactSet& facts, std::vector<ItemRef>* items) {
 }
 
 SourceLocation TransformWhere(const FactSet& facts, const ItemRef& item) {
-  return At(facts, Transform(item).proto_path);
+  return At(facts, Transform(item).proto_path());
 }
 
 Value TransformId(const FactSet&, const ItemRef& item) {
-  return Value::String(Transform(item).id);
+  return Value::String(std::string(Transform(item).id));
 }
 Value TransformName(const FactSet&, const ItemRef& item) {
-  return Value::String(Transform(item).unique_name);
+  return Value::String(std::string(Transform(item).unique_name));
 }
 Value TransformUrn(const FactSet&, const ItemRef& item) {
-  return Value::StringOrAbsent(Transform(item).urn);
+  return Value::StringOrAbsent(std::string(Transform(item).urn));
 }
 Value TransformEnvironment(const FactSet&, const ItemRef& item) {
-  return Value::StringOrAbsent(Transform(item).environment_id);
+  return Value::StringOrAbsent(std::string(Transform(item).environment_id));
 }
 Value PayloadCount(const FactSet&, const ItemRef& item) {
   return Value::Int(static_cast<int64_t>(Transform(item).payloads.size()));

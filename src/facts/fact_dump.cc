@@ -2,6 +2,7 @@
 
 #include <map>
 #include <ostream>
+#include <string_view>
 
 namespace beamcompat {
 namespace {
@@ -87,11 +88,14 @@ Json EnvironmentJson(const PipelineEnvironment& env) {
 }
 
 // Counts by URN, in URN order.
-Json CountsJson(const std::map<std::string, size_t>& counts, size_t total) {
+// URN -> count; keyed by views of the pipeline's bytes, copied only once per distinct URN.
+using UrnCounts = std::map<std::string_view, size_t>;
+
+Json CountsJson(const UrnCounts& counts, size_t total) {
   Json out;
   out["count"] = total;
   out["by_urn"] = Json::object();
-  for (const auto& [urn, count] : counts) out["by_urn"][urn] = count;
+  for (const auto& [urn, count] : counts) out["by_urn"][std::string(urn)] = count;
   return out;
 }
 
@@ -104,7 +108,7 @@ Json PipelineJson(const PipelineFacts& pipeline) {
   for (const PipelineEnvironment& env : pipeline.environments) {
     out["environments"].push_back(EnvironmentJson(env));
   }
-  std::map<std::string, size_t> transform_urns, payload_urns;
+  UrnCounts transform_urns, payload_urns;
   size_t payloads = 0;
   for (const TransformFacts& transform : pipeline.transforms) {
     ++transform_urns[transform.urn];

@@ -46,20 +46,29 @@ struct PipelineEnvironment {
 };
 
 // A pickled function the worker will load: a DoFn, CombineFn, WindowFn or source.
+// The views point into the pipeline's bytes (PipelineFacts::storage).
 struct PickledPayload {
-  std::string urn;         // beam:dofn:pickled_python_info:v1, beam:combinefn:pickled_python:v1, ...
+  std::string_view urn;    // beam:dofn:pickled_python_info:v1, beam:combinefn:pickled_python:v1
   std::string proto_path;  // components.transforms['t'].spec.payload.do_fn.payload
   std::string_view encoded;  // base64 text (any BytesValue wrapper already removed)
 };
 
+// One transform. A pipeline can hold 50k of them, so the texts are views into the pipeline's
+// bytes (PipelineFacts::storage) rather than copies.
 struct TransformFacts {
-  std::string id;
-  std::string unique_name;
-  std::string urn;
-  std::string environment_id;
+  std::string_view id;
+  std::string_view unique_name;
+  std::string_view urn;
+  std::string_view environment_id;
   std::vector<PickledPayload> payloads;
-  std::string proto_path;  // components.transforms['t']
+
+  std::string proto_path() const;  // components.transforms['t']
 };
+
+// "components.<field>['<key>']", the logical place of a map entry of Components; keys with
+// control characters are quoted with escapes.
+std::string ComponentPath(std::string_view field, std::string_view key);
+void AppendComponentPath(std::string* out, std::string_view field, std::string_view key);
 
 struct PipelineFacts {
   std::string file;
@@ -70,7 +79,7 @@ struct PipelineFacts {
   std::vector<PickledPayload> windowing_payloads;
   std::vector<std::string> requirements;
   std::string staging_dir;  // the --staging directory the pipeline was read from, if any
-  std::shared_ptr<const void> storage;  // owns the bytes that PickledPayload::encoded views
+  std::shared_ptr<const void> storage;  // owns the bytes that transforms and payloads view
 
   const PipelineEnvironment* FindEnvironment(std::string_view id) const;
 };

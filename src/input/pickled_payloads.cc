@@ -163,7 +163,7 @@ bool ReadPickledSpec(const std::string& file, std::string_view urn, std::string_
                      const std::string& spec_path, PickledPayload* out, Messages* messages) {
   bool raw = urn == kRawPickledUrn || urn == kTransformPickledUrn;
   if (!raw && !OneOf(urn, kWrappedPickledUrns)) return false;
-  out->urn = std::string(urn);
+  out->urn = urn;
   out->proto_path = spec_path + ".payload";
   if (raw) {
     out->encoded = payload;

@@ -109,26 +109,13 @@ void ReportBrokenBinary(const std::string& file, std::string_view bytes, Message
                       (problem ? problem->text : std::string("not a valid Pipeline message")));
 }
 
-// "components.transforms['key']"; built for every transform, so without temporaries.
-std::string MapPath(std::string_view field, std::string_view key) {
-  constexpr std::string_view kComponents = "components.";
-  bool plain = std::none_of(key.begin(), key.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-  });
-  std::string path;
-  path.reserve(kComponents.size() + field.size() + key.size() + 4);
-  path.append(kComponents).append(field).append("[");
-  path.append(plain ? "'" + std::string(key) + "'" : Quote(key));
-  return path.append("]");
-}
-
 bool ReadEnvironments(const RawPipeline& raw, PipelineFacts* facts, Messages* messages) {
   for (const RawEntry& entry : raw.environments) {
     pb::Environment env;
     google::protobuf::LogSilencer silence;  // protobuf logs bad UTF-8; we report it ourselves
     if (!env.ParseFromArray(entry.value.data(), static_cast<int>(entry.value.size()))) return false;
     for (PipelineEnvironment& out : ReadEnvironment(facts->file, std::string(entry.key), env,
-                                                    MapPath("environments", entry.key),
+                                                    ComponentPath("environments", entry.key),
                                                     messages)) {
       facts->environments.push_back(std::move(out));
     }
@@ -155,12 +142,13 @@ bool ReadTransforms(const RawPipeline& raw, PipelineFacts* facts, Messages* mess
   for (size_t index : order) {
     const RawTransform& transform = split[index];
     TransformFacts& out = facts->transforms.emplace_back();
-    out.id = std::string(ids[index]);
-    out.unique_name = std::string(transform.unique_name);
-    out.urn = std::string(transform.urn);
-    out.environment_id = std::string(transform.environment_id);
-    out.proto_path = MapPath("transforms", ids[index]);
-    spec_path.assign(out.proto_path).append(".spec");
+    out.id = ids[index];
+    out.unique_name = transform.unique_name;
+    out.urn = transform.urn;
+    out.environment_id = transform.environment_id;
+    spec_path.clear();
+    AppendComponentPath(&spec_path, "transforms", out.id);
+    spec_path.append(".spec");
     out.payloads = FindTransformPayloads(facts->file, transform.urn, transform.payload,
                                          &spec_path, messages);
   }
@@ -172,7 +160,7 @@ void ReadWindowingStrategies(const RawPipeline& raw, PipelineFacts* facts, Messa
     std::string err;
     std::optional<std::string_view> window_fn = FindBytesField(entry.value, 1, &err);
     if (!window_fn) continue;  // malformed strategies were reported by the split already
-    std::string path = MapPath("windowing_strategies", entry.key) + ".window_fn";
+    std::string path = ComponentPath("windowing_strategies", entry.key) + ".window_fn";
     FindSpecPayload(facts->file, *window_fn, &path, &facts->windowing_payloads, messages);
   }
 }

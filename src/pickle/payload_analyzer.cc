@@ -116,13 +116,13 @@ std::string WindowingStrategyName(std::string_view proto_path) {
   return std::string(end == std::string_view::npos ? proto_path : proto_path.substr(0, end + 2));
 }
 
-PayloadFacts Identity(const PickledPayload& payload, std::string transform_id,
-                      std::string transform_name, std::string environment_id) {
+PayloadFacts Identity(const PickledPayload& payload, std::string_view transform_id,
+                      std::string transform_name, std::string_view environment_id) {
   PayloadFacts facts;
-  facts.transform_id = std::move(transform_id);
+  facts.transform_id = std::string(transform_id);
   facts.transform_name = std::move(transform_name);
-  facts.environment_id = std::move(environment_id);
-  facts.urn = payload.urn;
+  facts.environment_id = std::string(environment_id);
+  facts.urn = std::string(payload.urn);
   facts.proto_path = payload.proto_path;
   return facts;
 }
@@ -151,7 +151,9 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
     const PipelineEnvironment* env = pipeline.FindEnvironment(transform.environment_id);
     std::string python = env && env->sdk_base ? env->sdk_base->python : std::string();
     for (const PickledPayload& payload : transform.payloads) {
-      add(payload, Identity(payload, transform.id, transform.unique_name, transform.environment_id),
+      add(payload,
+          Identity(payload, transform.id, std::string(transform.unique_name),
+                   transform.environment_id),
           python);
     }
   }

@@ -45,7 +45,7 @@ TEST_CASE("raw pipeline: a transform id repeated on the wire is read once, last 
   CHECK(facts->transforms[0].unique_name == "First");
   CHECK(facts->transforms[1].id == "t2");
   CHECK(facts->transforms[1].unique_name == "Second again");
-  CHECK(facts->transforms[1].proto_path == "components.transforms['t2']");
+  CHECK(facts->transforms[1].proto_path() == "components.transforms['t2']");
 }
 
 TEST_CASE("raw pipeline: SplitTransform views spec, name and environment, rejecting bad UTF-8") {
