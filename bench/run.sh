@@ -16,18 +16,10 @@ mkdir -p "$inputs"
 [ "$inputs/pipeline_50k.pb" -nt "$build/bench/make_bench_inputs" ] ||
   "$build/bench/make_bench_inputs" "$inputs"
 bin="$build/beamcompat"
-lists=(--launch "$inputs/launch_150.txt" --runtime "$inputs/runtime_150.txt")
 
 for size in 2k 50k; do
   printf '%-44s %s bytes\n' "pipeline_$size.pb" "$(stat -c %s "$inputs/pipeline_$size.pb")"
 done
 echo "medians; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 run_case "process start-up (/bin/true)" 21 /bin/true
-run_case "facts 2k transforms, --no-payloads" 21 \
-  "$bin" facts --pipeline "$inputs/pipeline_2k.pb" "${lists[@]}" --no-payloads
-run_case "facts 50k transforms, --no-payloads" 11 \
-  "$bin" facts --pipeline "$inputs/pipeline_50k.pb" "${lists[@]}" --no-payloads
-run_case "facts 2k transforms, payloads decoded" 11 \
-  "$bin" facts --pipeline "$inputs/pipeline_2k.pb" "${lists[@]}"
-run_case "facts 50k transforms, payloads decoded" 5 \
-  "$bin" facts --pipeline "$inputs/pipeline_50k.pb" "${lists[@]}"
+run_sizes "$bin" facts "$inputs"

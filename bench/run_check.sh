@@ -18,14 +18,7 @@ lists=(--launch "$inputs/launch_150.txt" --runtime "$inputs/runtime_150.txt")
 
 echo "medians; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 run_case "process start-up (/bin/true)" 21 /bin/true
-run_case "check 2k transforms, --no-payloads" 21 \
-  "$bin" check --pipeline "$inputs/pipeline_2k.pb" "${lists[@]}" --no-payloads
-run_case "check 50k transforms, --no-payloads" 11 \
-  "$bin" check --pipeline "$inputs/pipeline_50k.pb" "${lists[@]}" --no-payloads
-run_case "check 2k transforms, payloads decoded" 11 \
-  "$bin" check --pipeline "$inputs/pipeline_2k.pb" "${lists[@]}"
-run_case "check 50k transforms, payloads decoded" 5 \
-  "$bin" check --pipeline "$inputs/pipeline_50k.pb" "${lists[@]}"
+run_sizes "$bin" check "$inputs"
 for size in 2k 50k; do
   "$build/bench/check_bench" rules "$inputs/pipeline_$size.pb" "${lists[@]:1:1}" "${lists[@]:3:1}" 11
 done

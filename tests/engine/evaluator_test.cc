@@ -11,6 +11,7 @@
 #include "facts/image_name.h"
 #include "facts/package_name.h"
 #include "ruleset/rule_directory.h"
+#include "support/shipped_rules.h"
 
 namespace beamcompat {
 namespace {
@@ -79,20 +80,6 @@ Fact<std::string> FromList(const std::string& value, const std::string& file, in
 
 Fact<std::string> Flag(const std::string& value, const std::string& flag) {
   return {value, flag + " flag", {}};
-}
-
-const RuleSet& ShippedRules() {
-  static const RuleSet rules = [] {
-    RuleSet loaded;
-    Messages messages;
-    RealFileSystem fs;
-    std::vector<RuleFile> files;
-    ReadRuleDirectory(fs, std::string(BEAMCOMPAT_SOURCE_DIR) + "/rules", &files, &messages);
-    LoadRules(files, FactSchema::Default(), &loaded, &messages);
-    for (const Message& m : messages.all()) FAIL(m.ToString());
-    return loaded;
-  }();
-  return rules;
 }
 
 // One line per diagnostic ("BC001 error runtime.txt:2: message"), then not-evaluated lines,

@@ -5,25 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "base/file_system.h"
 #include "base/message.h"
 #include "engine/fact_schema.h"
-#include "ruleset/rule_directory.h"
 #include "ruleset/rule_loader.h"
+#include "support/shipped_rules.h"
 
 namespace beamcompat {
 namespace {
-
-RuleSet ShippedRules() {
-  RuleSet rules;
-  Messages messages;
-  RealFileSystem fs;
-  std::vector<RuleFile> files;
-  ReadRuleDirectory(fs, std::string(BEAMCOMPAT_SOURCE_DIR) + "/rules", &files, &messages);
-  LoadRules(files, FactSchema::Default(), &rules, &messages);
-  for (const Message& m : messages.all()) FAIL(m.ToString());
-  return rules;
-}
 
 RuleSet OneRule(const std::string& yaml) {
   RuleSet rules;
@@ -46,7 +34,7 @@ std::string Rule(const std::string& extra) {
 }
 
 TEST_CASE("payload rules: exactly the shipped pickle rules read the payloads") {
-  RuleSet rules = ShippedRules();
+  const RuleSet& rules = ShippedRules();
   std::vector<std::string> readers;
   for (const beamcompat::Rule& rule : rules.rules) {
     if (RuleReadsPayloads(rule)) readers.push_back(rule.info.code);
