@@ -1,6 +1,5 @@
 #include "facts/package_name.h"
 
-#include <cctype>
 
 namespace beamcompat {
 namespace {
@@ -23,7 +22,7 @@ std::string NormalizePackageName(std::string_view name) {
       continue;
     }
     in_separator_run = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;  // as the C locale does
   }
   return out;
 }

@@ -142,7 +142,8 @@ class FreezeBuilder {
     } else if (req.specifiers.clauses().size() == 1 && req.specifiers.IsExactPin()) {
       const SpecifierSet::Clause& pin = req.specifiers.clauses()[0];
       package.kind = pin.op == "===" ? InstallKind::kArbitrary : InstallKind::kPinned;
-      SetVersion(&package, pin.version);
+      package.version = pin.parsed;  // parsed once, by the specifier
+      package.version_text = pin.version;
     } else {
       package.kind = InstallKind::kRange;
       saw_requirements_syntax_ = true;
