@@ -77,7 +77,9 @@ int RunDiff(const std::vector<std::string>& args, const CommandContext& ctx) {
   }
   FactSet& facts = MakeKeptUntilExit<FactSet>();  // not freed: see kept_until_exit.h
   Messages messages;
-  bool ok = LoadInputs(o, ctx, &facts, &messages);
+  CommandOptions inputs = o;
+  inputs.no_payloads = true;  // diff compares package lists; the pickled code plays no part
+  bool ok = LoadInputs(inputs, ctx, &facts, &messages);
   PrintMessages(messages, ctx.err);
   if (!ok) return kExitUsageOrInput;
   if (!facts.launch.packages) {
