@@ -125,7 +125,7 @@ Report Evaluate(const std::vector<SelectedRule>& rules, const FactSet& facts) {
 
 std::vector<SelectedRule> SelectAll(const RuleSet& rules) {
   std::vector<SelectedRule> selected;
-  for (const Rule& rule : rules.rules) selected.push_back({&rule, std::nullopt});
+  for (const Rule& rule : rules.rules) selected.push_back({&rule, std::nullopt, ""});
   return selected;
 }
 

@@ -52,7 +52,7 @@ bool SelectRules(const RuleSet& rules, const RuleSelectionOptions& options,
     in = (in || AnyMatches(options.extend_select, rule.info)) &&
          !AnyMatches(options.ignore, rule.info);
     if (!in) continue;
-    SelectedRule entry{&rule, std::nullopt};
+    SelectedRule entry{&rule, std::nullopt, ""};
     for (const auto& [selector, severity] : options.severity) {
       if (SelectorMatches(selector, rule.info)) entry.severity_override = severity;
     }

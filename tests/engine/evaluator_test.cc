@@ -87,7 +87,7 @@ Fact<std::string> Flag(const std::string& value, const std::string& flag) {
 std::string Run(const FactSet& facts, const std::string& prefix) {
   std::vector<SelectedRule> selected;
   for (const Rule& rule : ShippedRules().rules) {
-    if (rule.info.code.starts_with(prefix)) selected.push_back({&rule, std::nullopt});
+    if (rule.info.code.starts_with(prefix)) selected.push_back({&rule, std::nullopt, ""});
   }
   Report report = Evaluate(selected, facts);
   std::string out;
