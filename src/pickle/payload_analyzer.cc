@@ -50,21 +50,65 @@ void RunJob(const PayloadAnalyzerOptions& options, const ModuleMap& map,
   Fill(decoded, &read, map, job->python, job->contents.get());
 }
 
-void RunJobs(const PayloadAnalyzerOptions& options, const ModuleMap& map,
-             std::vector<Job>* jobs) {
-  DecompressionBudget budget(options.limits.max_run_bytes);
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < jobs->size(); i = next++) {
-      RunJob(options, map, &budget, &(*jobs)[i]);
+// Runs jobs as the enumeration of the pipeline publishes them, so decoding starts while the
+// rest of the payloads are still being found and compared. `jobs` is reserved for every
+// payload up front: appending never moves a job a worker may be reading.
+class JobRunner {
+ public:
+  JobRunner(const PayloadAnalyzerOptions& options, const ModuleMap& map, std::vector<Job>* jobs)
+      : options_(options), map_(map), jobs_(jobs), budget_(options.limits.max_run_bytes) {}
+  ~JobRunner() { Finish(); }
+
+  // Starts the helper threads when there are at least two payloads to share.
+  void Start(size_t payloads) {
+    size_t helpers = std::min<size_t>(std::max(options_.threads, 1) - 1, payloads / 2);
+    for (size_t i = 0; i < helpers; ++i) threads_.emplace_back([this] { Work(); });
+  }
+  // jobs[0, count) are complete and may run.
+  void Publish(size_t count) { published_.store(count, std::memory_order_release); }
+  // No more jobs: the calling thread helps with the rest, then waits for the helpers.
+  void Finish() {
+    if (closed_.exchange(true)) return;
+    Work();
+    for (auto& thread : threads_) thread.join();
+  }
+
+ private:
+  void Work() {
+    for (size_t i = next_++;;) {
+      if (i < published_.load(std::memory_order_acquire)) {
+        RunJob(options_, map_, &budget_, &(*jobs_)[i]);
+        i = next_++;
+      } else if (closed_.load(std::memory_order_acquire) &&
+                 i >= published_.load(std::memory_order_acquire)) {
+        return;
+      } else {
+        std::this_thread::yield();  // the enumeration is still finding payloads
+      }
     }
-  };
-  size_t extra = std::min<size_t>(std::max(options.threads, 1) - 1, jobs->size() / 2);
-  std::vector<std::thread> threads;
-  for (size_t i = 0; i < extra; ++i) threads.emplace_back(worker);
-  worker();
-  for (auto& thread : threads) thread.join();
-}
+  }
+
+  const PayloadAnalyzerOptions& options_;
+  const ModuleMap& map_;
+  std::vector<Job>* jobs_;
+  DecompressionBudget budget_;
+  std::atomic<size_t> next_{0};
+  std::atomic<size_t> published_{0};
+  std::atomic<bool> closed_{false};
+  std::vector<std::thread> threads_;
+};
+
+// Hashes a payload text's length and its two ends: distinct bz2 and zlib payloads differ in
+// their first bytes (block CRC, deflate data) and last ones (stream CRC, Adler-32), so this
+// tells them apart without hashing kilobytes; equal hashes still compare the whole text.
+struct PayloadTextHash {
+  size_t operator()(std::string_view text) const {
+    constexpr size_t kEnd = 48;
+    std::hash<std::string_view> hash;
+    if (text.size() <= 2 * kEnd) return hash(text);
+    return hash(text.substr(0, kEnd)) ^ hash(text.substr(text.size() - kEnd)) * 31 ^ text.size();
+  }
+};
 
 std::vector<std::string> Modules(const PickleContents& contents) {
   std::vector<std::string> modules = contents.imported_modules;
@@ -133,18 +177,26 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
                             const PayloadAnalyzerOptions& options) {
   std::vector<Job> jobs;
   std::vector<Occurrence> occurrences;
-  // Reserved up front: an Occurrence is large, and regrowing the vector moves every one.
+  // Reserved up front: an Occurrence is large, and regrowing the vector moves every one;
+  // jobs must not move while the runner's threads read them.
   size_t payload_count = pipeline.windowing_payloads.size();
   for (const TransformFacts& transform : pipeline.transforms) {
     payload_count += transform.payloads.size();
   }
   occurrences.reserve(payload_count);
+  jobs.reserve(payload_count);
+  JobRunner runner(options, modules, &jobs);
+  runner.Start(payload_count);
   // Identical text read as the same Python is one job; the bytecode format depends on Python.
-  std::unordered_map<std::string, std::unordered_map<std::string_view, size_t>> by_python;
+  using SeenTexts = std::unordered_map<std::string_view, size_t, PayloadTextHash>;
+  std::unordered_map<std::string, SeenTexts> by_python;
   auto add = [&](const PickledPayload& payload, PayloadFacts identity, const std::string& python) {
     auto& seen = by_python[python];
     auto [found, inserted] = seen.emplace(payload.encoded, jobs.size());
-    if (inserted) jobs.push_back(Job{payload.encoded, python, nullptr, 0});
+    if (inserted) {
+      jobs.push_back(Job{payload.encoded, python, nullptr, 0});
+      runner.Publish(jobs.size());
+    }
     occurrences.push_back(Occurrence{std::move(identity), found->second});
   };
   for (const TransformFacts& transform : pipeline.transforms) {
@@ -160,7 +212,7 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
   for (const PickledPayload& payload : pipeline.windowing_payloads) {
     add(payload, Identity(payload, "", WindowingStrategyName(payload.proto_path), ""), "");
   }
-  RunJobs(options, modules, &jobs);
+  runner.Finish();
   PickleFacts facts;
   facts.distinct = jobs.size();
   for (const Job& job : jobs) facts.decompressed_bytes += job.pickle_bytes;

@@ -135,4 +135,36 @@ TEST_CASE_FIXTURE(AnalyzerFixture, "payload analyzer: repeated payloads share on
   CHECK(facts.payloads[2].contents().main_functions[0].globals == Names{"json"});
 }
 
+TEST_CASE_FIXTURE(AnalyzerFixture,
+                  "payload analyzer: many payloads read while still being enumerated") {
+  std::string path =
+      std::string(BEAMCOMPAT_BINARY_DIR) + "/testdata/pipelines/pickles/dill_py311.pb";
+  auto pipeline = LoadPipeline(fs, path, &messages);
+  REQUIRE(pipeline.has_value());
+  std::vector<TransformFacts> originals;
+  for (const TransformFacts& transform : pipeline->transforms) {
+    if (!transform.payloads.empty()) originals.push_back(transform);
+  }
+  REQUIRE(originals.size() >= 2);
+  // 600 transforms cycling through the pipeline's payloads, in a different order each lap.
+  pipeline->transforms.clear();
+  for (size_t i = 0; i < 600; ++i) {
+    pipeline->transforms.push_back(originals[(i * 7 + i / originals.size()) % originals.size()]);
+  }
+  for (int threads : {1, 2, 4}) {
+    CAPTURE(threads);
+    PayloadAnalyzerOptions options;
+    options.threads = threads;
+    PickleFacts facts = AnalyzePayloads(*pipeline, map, options);
+    REQUIRE(facts.payloads.size() == 600);
+    CHECK(facts.distinct == originals.size());
+    for (size_t i = 0; i < facts.payloads.size(); ++i) {
+      const TransformFacts& transform = pipeline->transforms[i];
+      REQUIRE(facts.payloads[i].transform_name == transform.unique_name);
+      CHECK(facts.payloads[i].contents().readable);
+    }
+    CHECK(Find(facts, "ParseLine").contents().main_functions[0].globals == Names{"json"});
+  }
+}
+
 }  // namespace beamcompat
