@@ -139,17 +139,32 @@ std::string DidYouMeanSuffix(std::string_view word, const std::vector<std::strin
   return best.empty() ? "" : " (did you mean '" + best + "'?)";
 }
 
+namespace {
+
+void AppendEscapedByte(unsigned char byte, std::string* out) {
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "\\x%02x", byte);
+  *out += buffer;
+}
+
+}  // namespace
+
 std::string Quote(std::string_view token) {
   std::string out = "'";
-  for (char c : token) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\x%02x", u);
-      out += buffer;
-    } else {
-      out += c;
+  while (!token.empty()) {
+    size_t bad = FindInvalidUtf8(token);
+    std::string_view valid = token.substr(0, bad);
+    for (char c : valid) {
+      auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u == 0x7F) {
+        AppendEscapedByte(u, &out);
+      } else {
+        out += c;
+      }
     }
+    if (bad == std::string_view::npos) break;
+    AppendEscapedByte(static_cast<unsigned char>(token[bad]), &out);  // not UTF-8
+    token.remove_prefix(bad + 1);
   }
   return out + "'";
 }

@@ -36,7 +36,8 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
 // " (did you mean 'x'?)" when a close candidate exists, else "".
 std::string DidYouMeanSuffix(std::string_view word, const std::vector<std::string>& candidates);
 
-// Quotes a token for messages: 'token', with control bytes escaped so messages stay one line.
+// Quotes a token for messages: 'token', with control bytes and bytes that are not UTF-8
+// escaped (\xff) so messages stay one valid line.
 std::string Quote(std::string_view token);
 
 }  // namespace beamcompat

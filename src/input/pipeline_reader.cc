@@ -96,15 +96,25 @@ bool ToBinary(const std::string& file, PipelineFormat format, FileView* view, Me
   bool ok = format == PipelineFormat::kText ? ParseText(file, text, &pipeline, messages)
                                             : ParseJson(file, text, &pipeline, messages);
   if (!ok) return false;
+  google::protobuf::LogSilencer silence;  // protobuf logs bad UTF-8; ReadFacts reports it
   auto binary = std::make_shared<std::string>(pipeline.SerializeAsString());
   view->data = *binary;
   view->owner = std::move(binary);  // the text is released here
   return true;
 }
 
-void ReportBrokenBinary(const std::string& file, std::string_view bytes, Messages* messages) {
+// `bytes` is the file itself for a binary pipeline, or what a text or JSON one was converted
+// to: then byte offsets mean nothing to the reader, and the only problem a parsed message
+// can still have is a string that is not UTF-8 (protobuf's text and JSON parsers accept it).
+void ReportBrokenBinary(const PipelineFacts& facts, std::string_view bytes, Messages* messages) {
   std::optional<WireProblem> problem = FindWireProblem(*pb::Pipeline::descriptor(), bytes);
-  messages->Error(AtPath(file, problem ? problem->path : ""),
+  std::string where = problem ? problem->path : "";
+  if (facts.format != PipelineFormatName(PipelineFormat::kBinary)) {
+    messages->Error(AtPath(facts.file, where),
+                    "not a valid Beam pipeline: a string that is not valid UTF-8");
+    return;
+  }
+  messages->Error(AtPath(facts.file, where),
                   "not a binary Beam pipeline: " +
                       (problem ? problem->text : std::string("not a valid Pipeline message")));
 }
@@ -169,7 +179,7 @@ void ReadWindowingStrategies(const RawPipeline& raw, PipelineFacts* facts, Messa
 bool ReadFacts(std::string_view bytes, PipelineFacts* facts, Messages* messages) {
   RawPipeline raw;
   if (!SplitPipeline(bytes, &raw)) {
-    ReportBrokenBinary(facts->file, bytes, messages);
+    ReportBrokenBinary(*facts, bytes, messages);
     return false;
   }
   if (raw.transforms.empty() && raw.environments.empty()) {
@@ -179,7 +189,7 @@ bool ReadFacts(std::string_view bytes, PipelineFacts* facts, Messages* messages)
     return false;
   }
   if (!ReadEnvironments(raw, facts, messages) || !ReadTransforms(raw, facts, messages)) {
-    ReportBrokenBinary(facts->file, bytes, messages);
+    ReportBrokenBinary(*facts, bytes, messages);
     return false;
   }
   ReadWindowingStrategies(raw, facts, messages);

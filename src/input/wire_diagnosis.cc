@@ -52,20 +52,24 @@ std::optional<WireProblem> CheckValue(const FieldDescriptor& field, std::string_
   return Walk(*field.message_type(), bytes, offset, field_path);
 }
 
-// A map entry: its value is addressed by the key alone, as in transforms['t'].spec.
+// A map entry: its value is addressed by the key alone, as in transforms['t'].spec; a
+// string key must be UTF-8 like any string.
 std::optional<WireProblem> CheckMapEntry(const FieldDescriptor& field, std::string_view bytes,
                                          size_t offset, const std::string& field_path) {
+  const FieldDescriptor* entry_key = field.message_type()->FindFieldByNumber(1);
   const FieldDescriptor* entry_value = field.message_type()->FindFieldByNumber(2);
   WireReader entry(bytes, offset);
   WireField part;
   bool more = true;
   while (more) {
     more = entry.Next(&part);
-    if (part.number != 2 || entry_value == nullptr || part.type != WireType::kLengthDelimited) {
+    if ((part.number != 1 && part.number != 2) || part.type != WireType::kLengthDelimited) {
       continue;
     }
+    const FieldDescriptor* declared = part.number == 1 ? entry_key : entry_value;
+    if (declared == nullptr) continue;
     size_t part_offset = offset + static_cast<size_t>(part.bytes.data() - bytes.data());
-    if (auto problem = CheckValue(*entry_value, part.bytes, part_offset, field_path)) {
+    if (auto problem = CheckValue(*declared, part.bytes, part_offset, field_path)) {
       return problem;
     }
   }

@@ -35,6 +35,12 @@ TEST_CASE("did you mean suggests only close names") {
   CHECK(EditDistance("abc", "abcdefgh", 2) == 3);
 }
 
+TEST_CASE("Quote escapes bytes that are not UTF-8 and keeps valid characters") {
+  CHECK(Quote("t\xff") == "'t\\xff'");
+  CHECK(Quote("caf\xc3\xa9 \xc3") == "'caf\xc3\xa9 \\xc3'");  // a cut two-byte sequence
+  CHECK(Quote("\xe2\x82\xac\x80x") == "'\xe2\x82\xac\\x80x'");
+}
+
 TEST_CASE("Quote escapes control bytes") {
   CHECK(Quote("a\tb") == "'a\\x09b'");
 }
