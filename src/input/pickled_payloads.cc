@@ -179,6 +179,11 @@ bool ReadPickledSpec(const std::string& file, std::string_view urn, std::string_
   return true;
 }
 
+bool MayCarryPayloads(std::string_view urn) {
+  return urn == kTransformPickledUrn || OneOf(urn, kParDoShaped) || OneOf(urn, kCombineShaped) ||
+         urn == "beam:transform:window_into:v1" || urn == "beam:transform:read:v1";
+}
+
 std::vector<PickledPayload> FindTransformPayloads(const std::string& file, std::string_view urn,
                                                   std::string_view payload,
                                                   std::string* spec_path, Messages* messages) {

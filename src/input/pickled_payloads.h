@@ -15,6 +15,11 @@ namespace beamcompat {
 
 class Messages;
 
+// Whether a transform with this spec URN can hold pickled payloads at all (ParDo- and
+// Combine-shaped, WindowInto, Read, and Python's pickled transforms); FindTransformPayloads
+// finds none in the others.
+bool MayCarryPayloads(std::string_view urn);
+
 // The pickled payloads in the payload of a transform whose spec has `urn`. `*spec_path` holds
 // the transform's spec path ("components.transforms['t'].spec"); it is a scratch buffer, used
 // to build deeper paths and restored on return. The views point into `payload`, which must

@@ -156,6 +156,7 @@ bool ReadTransforms(const RawPipeline& raw, PipelineFacts* facts, Messages* mess
     out.unique_name = transform.unique_name;
     out.urn = transform.urn;
     out.environment_id = transform.environment_id;
+    if (!MayCarryPayloads(transform.urn)) continue;  // composites, shuffles, ...: no path needed
     spec_path.clear();
     AppendComponentPath(&spec_path, "transforms", out.id);
     spec_path.append(".spec");

@@ -35,6 +35,22 @@ TEST_CASE("did you mean suggests only close names") {
   CHECK(EditDistance("abc", "abcdefgh", 2) == 3);
 }
 
+TEST_CASE("FindInvalidUtf8 finds a bad byte at any offset of long ASCII text") {
+  for (size_t at = 0; at < 40; ++at) {
+    CAPTURE(at);
+    std::string text(40, 'a');
+    text[at] = '\xff';
+    CHECK(FindInvalidUtf8(text) == at);
+    text[at] = '\xc3';  // a two-byte lead: valid with its continuation, cut at the end
+    if (at + 1 < text.size()) {
+      text[at + 1] = '\xa9';
+      CHECK(FindInvalidUtf8(text) == std::string_view::npos);
+    } else {
+      CHECK(FindInvalidUtf8(text) == at);
+    }
+  }
+}
+
 TEST_CASE("Quote escapes bytes that are not UTF-8 and keeps valid characters") {
   CHECK(Quote("t\xff") == "'t\\xff'");
   CHECK(Quote("caf\xc3\xa9 \xc3") == "'caf\xc3\xa9 \\xc3'");  // a cut two-byte sequence
