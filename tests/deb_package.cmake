@@ -12,7 +12,7 @@ if(NOT count EQUAL 1)
   message(FATAL_ERROR "expected one beamcompat_*.deb in ${WORK}, found ${count}")
 endif()
 execute_process(COMMAND ${DPKG_DEB} -c ${debs} OUTPUT_VARIABLE contents RESULT_VARIABLE rc)
-foreach(path ./usr/bin/beamcompat ./usr/share/beamcompat/rules/lint.yaml
+foreach(path ./usr/bin/beamcompat ./usr/share/beamcompat/rules/lint/lint.yaml
              ./usr/share/beamcompat/rules/versions.yaml ./usr/share/man/man1/beamcompat.1)
   string(FIND "${contents}" " ${path}\n" at)
   if(at EQUAL -1)

@@ -72,16 +72,27 @@ bool ChooseOutput(const CommandOptions& o, const CommandContext& ctx, OutputChoi
 bool LoadSelectedRules(const Config& config, const CommandOptions& o, const CommandContext& ctx,
                        RuleSet* rules, std::vector<SelectedRule>* selected) {
   Messages messages;
-  bool ok = LoadRuleDirectories(ctx.fs, ctx.executable_dir, o.rules_dirs, rules, &messages);
-  for (const Message& message : messages.all()) ctx.err << message.ToString() << "\n";
-  if (!ok) return false;
+  bool ok = LoadRuleDirectories(ctx.fs, ctx.executable_dir, o.rules_dirs, rules, &messages,
+                                RuleScope::kPipeline);
   RuleSelectionOptions selection = SelectionOptions(config, o);
   std::string error;
   std::vector<SelectedRule> all;
-  if (!SelectRules(*rules, selection, &all, &error)) {
-    UsageError(ctx, error);
-    return false;
+  if (ok && !SelectRules(*rules, selection, &all, &error)) {
+    // A selector may name a repository rule (a [tool.beamcompat] table shared with lint):
+    // load those too before calling it unknown; they are dropped below either way.
+    *rules = RuleSet();
+    messages = Messages();
+    ok = LoadRuleDirectories(ctx.fs, ctx.executable_dir, o.rules_dirs, rules, &messages,
+                             RuleScope::kAll);
+    all.clear();
+    if (ok && !SelectRules(*rules, selection, &all, &error)) {
+      for (const Message& message : messages.all()) ctx.err << message.ToString() << "\n";
+      UsageError(ctx, error);
+      return false;
+    }
   }
+  for (const Message& message : messages.all()) ctx.err << message.ToString() << "\n";
+  if (!ok) return false;
   for (const SelectedRule& rule : all) {
     if (!rule.rule->info.code.starts_with(kRepositoryRulePrefix)) selected->push_back(rule);
   }

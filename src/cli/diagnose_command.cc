@@ -127,7 +127,11 @@ bool CheckFlags(const CommandOptions& o, const CommandContext& ctx, std::unique_
 bool RunChecks(const CommandOptions& o, const CommandContext& ctx, const FactSet& facts,
                Report* checks, std::optional<ModuleMap>* modules, Messages* messages) {
   RuleSet rules;
-  if (!LoadRuleDirectories(ctx.fs, ctx.executable_dir, o.rules_dirs, &rules, messages)) return false;
+  // The pipeline rules only: the repository rules need a scanned repository.
+  if (!LoadRuleDirectories(ctx.fs, ctx.executable_dir, o.rules_dirs, &rules, messages,
+                           RuleScope::kPipeline)) {
+    return false;
+  }
   std::string shipped = FindBuiltinRulesDirectory(ctx.fs, ctx.executable_dir);
   *modules = ModuleMap::Load(ctx.fs, JoinPath(shipped, "data"), messages);
   if (!*modules) return false;

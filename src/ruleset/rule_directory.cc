@@ -49,7 +49,7 @@ bool ReadRuleDirectory(const FileSystem& fs, const std::string& dir, std::vector
 
 bool LoadRuleDirectories(const FileSystem& fs, const std::string& executable_dir,
                          const std::vector<std::string>& user_dirs, RuleSet* rules,
-                         Messages* messages) {
+                         Messages* messages, RuleScope scope) {
   std::vector<RuleFile> files;
   std::string builtin = FindBuiltinRulesDirectory(fs, executable_dir);
   bool ok = true;
@@ -60,6 +60,9 @@ bool LoadRuleDirectories(const FileSystem& fs, const std::string& executable_dir
     ok = false;
   } else {
     ok = ReadRuleDirectory(fs, builtin, &files, messages);
+    if (scope == RuleScope::kAll) {
+      ok = ReadRuleDirectory(fs, JoinPath(builtin, "lint"), &files, messages) && ok;
+    }
   }
   for (const std::string& dir : user_dirs) ok = ReadRuleDirectory(fs, dir, &files, messages) && ok;
   return LoadRules(files, FactSchema::Default(), rules, messages) && ok;
