@@ -77,22 +77,23 @@ bool LoadSelectedRules(const Config& config, const CommandOptions& o, const Comm
   RuleSelectionOptions selection = SelectionOptions(config, o);
   std::string error;
   std::vector<SelectedRule> all;
-  if (ok && !SelectRules(*rules, selection, &all, &error)) {
+  bool selection_ok = ok && SelectRules(*rules, selection, &all, &error);
+  if (ok && !selection_ok) {
     // A selector may name a repository rule (a [tool.beamcompat] table shared with lint):
     // load those too before calling it unknown; they are dropped below either way.
     *rules = RuleSet();
     messages = Messages();
+    all.clear();
     ok = LoadRuleDirectories(ctx.fs, ctx.executable_dir, o.rules_dirs, rules, &messages,
                              RuleScope::kAll);
-    all.clear();
-    if (ok && !SelectRules(*rules, selection, &all, &error)) {
-      for (const Message& message : messages.all()) ctx.err << message.ToString() << "\n";
-      UsageError(ctx, error);
-      return false;
-    }
+    selection_ok = ok && SelectRules(*rules, selection, &all, &error);
   }
   for (const Message& message : messages.all()) ctx.err << message.ToString() << "\n";
   if (!ok) return false;
+  if (!selection_ok) {
+    UsageError(ctx, error);
+    return false;
+  }
   for (const SelectedRule& rule : all) {
     if (!rule.rule->info.code.starts_with(kRepositoryRulePrefix)) selected->push_back(rule);
   }
