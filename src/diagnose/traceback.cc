@@ -199,13 +199,17 @@ bool TracebackParser::FeedFrames(const LogLine& line, std::string_view trimmed) 
   }
   if (IsTracebackNoise(trimmed)) return true;
   if (!is_exception) return false;
+  BeginMessage(line, std::move(type), std::move(message));
+  return true;
+}
+
+void TracebackParser::BeginMessage(const LogLine& line, std::string type, std::string message) {
   current_.type = std::move(type);
   current_.message = std::move(message);
   current_.log_line = line.line;
   message_lines_ = 1;
   state_ = State::kMessage;
   Note(line);
-  return true;
 }
 
 bool TracebackParser::FeedMessage(const LogLine& line, std::string_view trimmed) {
@@ -233,12 +237,7 @@ void TracebackParser::FeedIdle(const LogLine& line, std::string_view trimmed) {
   std::string type, message;
   if (!ParseExceptionLine(trimmed, false, &type, &message)) return;
   current_ = RaisedException();
-  current_.type = std::move(type);
-  current_.message = std::move(message);
-  current_.log_line = line.line;
-  message_lines_ = 1;
-  state_ = State::kMessage;
-  Note(line);
+  BeginMessage(line, std::move(type), std::move(message));
 }
 
 void TracebackParser::Flush() {

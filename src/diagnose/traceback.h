@@ -59,6 +59,8 @@ class TracebackParser {
   bool FeedFrames(const LogLine& line, std::string_view trimmed);
   bool FeedMessage(const LogLine& line, std::string_view trimmed);
   void FeedIdle(const LogLine& line, std::string_view trimmed);
+  // The exception line `Type: message` of the current exception was read at `line`.
+  void BeginMessage(const LogLine& line, std::string type, std::string message);
   void Flush();
   void Note(const LogLine& line);
 
