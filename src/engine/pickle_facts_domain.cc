@@ -6,6 +6,7 @@
 // reported once, by the pickle rule.
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "engine/fact_schema.h"
 #include "facts/fact_set.h"
@@ -18,8 +19,8 @@ constexpr const char* kSupply = "give --pipeline or --staging";
 
 bool HasPickles(const FactSet& facts) { return facts.pickles.has_value(); }
 
-SourceLocation At(const FactSet& facts, const std::string& path) {
-  return AtPath(facts.pipeline ? facts.pipeline->file : std::string(), path);
+SourceLocation At(const FactSet& facts, std::string_view path) {
+  return AtPath(facts.pipeline ? facts.pipeline->file : std::string(), std::string(path));
 }
 
 template <typename T>
@@ -37,8 +38,12 @@ SourceLocation ItemWhere(const FactSet& facts, const ItemRef& item) {
   return At(facts, As<T>(item).proto_path);
 }
 
-Value FirstOf(const std::vector<std::string>& list) {
-  return list.empty() ? Value() : Value::String(list.front());
+Value FirstOf(const std::vector<std::string_view>& list) {
+  return list.empty() ? Value() : Value::String(std::string(list.front()));
+}
+
+Value ListOf(const std::vector<std::string_view>& views) {
+  return Value::List(std::vector<std::string>(views.begin(), views.end()));
 }
 
 // --- pickles.* -----------------------------------------------------------------------------
@@ -70,10 +75,10 @@ void EnumeratePayloads(const FactSet& facts, std::vector<ItemRef>* items) {
   Enumerate(facts.pickles->payloads, items);
 }
 Value PayloadTransform(const FactSet&, const ItemRef& item) {
-  return Value::String(As<PayloadFacts>(item).transform_name);
+  return Value::String(std::string(As<PayloadFacts>(item).transform_name));
 }
 Value PayloadUrn(const FactSet&, const ItemRef& item) {
-  return Value::String(As<PayloadFacts>(item).urn);
+  return Value::String(std::string(As<PayloadFacts>(item).urn));
 }
 Value PayloadReadable(const FactSet&, const ItemRef& item) {
   return Value::Bool(As<PayloadFacts>(item).contents().readable);
@@ -119,7 +124,7 @@ Value PicklerDistribution(const FactSet&, const ItemRef& item) {
   return Value::String(As<PicklerUse>(item).distribution);
 }
 Value PicklerTransforms(const FactSet&, const ItemRef& item) {
-  return Value::List(As<PicklerUse>(item).transforms);
+  return ListOf(As<PicklerUse>(item).transforms);
 }
 Value PicklerFirstTransform(const FactSet&, const ItemRef& item) {
   return FirstOf(As<PicklerUse>(item).transforms);
@@ -192,7 +197,7 @@ Value ModuleVersion(const FactSet&, const ItemRef& item) {
   return Value::VersionOrAbsent(As<ReferencedModule>(item).*Field);
 }
 Value ModuleTransforms(const FactSet&, const ItemRef& item) {
-  return Value::List(As<ReferencedModule>(item).transforms);
+  return ListOf(As<ReferencedModule>(item).transforms);
 }
 Value ModuleFirstTransform(const FactSet&, const ItemRef& item) {
   return FirstOf(As<ReferencedModule>(item).transforms);

@@ -10,6 +10,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace beamcompat {
@@ -35,13 +36,15 @@ struct PayloadContents {
   std::vector<MainFunctionFact> main_functions;
 };
 
-// One payload of the pipeline: where it is, and what it holds.
+// One payload of the pipeline: where it is, and what it holds. A pipeline can hold 50k, so the
+// texts are views of the PipelineFacts they were found in (its bytes and payload paths), which
+// the FactSet keeps beside them and which must stay where it is while they are used.
 struct PayloadFacts {
-  std::string transform_id;    // empty for a windowing strategy's window_fn
-  std::string transform_name;  // the transform's unique_name (or the strategy id)
-  std::string environment_id;
-  std::string urn;
-  std::string proto_path;
+  std::string_view transform_id;    // empty for a windowing strategy's window_fn
+  std::string_view transform_name;  // the transform's unique_name (or the strategy id)
+  std::string_view environment_id;
+  std::string_view urn;
+  std::string_view proto_path;
   std::shared_ptr<const PayloadContents> shared;  // null: not read
 
   const PayloadContents& contents() const;  // an unreadable, empty one when not read
@@ -49,9 +52,9 @@ struct PayloadFacts {
 
 // A module pickled code refers to, joined with the package lists: who provides it where.
 struct ReferencedModule {
-  std::string module;                   // "yaml", "numpy._core.numeric"
-  std::vector<std::string> transforms;  // unique names of the transforms referring to it
-  std::string proto_path;               // the first payload referring to it
+  std::string module;                        // "yaml", "numpy._core.numeric"
+  std::vector<std::string_view> transforms;  // unique names of the transforms referring to it
+  std::string_view proto_path;               // the first payload referring to it
   bool stdlib = false;                  // in the standard library of the launch Python
   std::vector<std::string> candidates;  // distributions that could provide it (PEP 503 keys)
   std::string launch_provider;          // "PyYAML 6.0.1"; empty when none is installed
@@ -72,8 +75,8 @@ struct ReferencedModule {
 struct PicklerUse {
   std::string library;       // "dill", "cloudpickle", "apache_beam.internal.cloudpickle"
   std::string distribution;  // the distribution shipping it: "dill", "cloudpickle", "apache-beam"
-  std::vector<std::string> transforms;
-  std::string proto_path;       // its first payload
+  std::vector<std::string_view> transforms;  // views, as in PayloadFacts
+  std::string_view proto_path;               // its first payload
   std::string launch_version;   // of `distribution`, when the launch list has it
   std::string runtime_version;  // of `distribution`, when the runtime list has it
 };

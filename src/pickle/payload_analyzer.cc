@@ -20,11 +20,6 @@ struct Job {
   uint64_t pickle_bytes = 0;
 };
 
-struct Occurrence {
-  PayloadFacts facts;  // identity fields only; the contents come from the job
-  size_t job = 0;
-};
-
 bool IsPicklerModule(std::string_view module) {
   std::string_view top = module.substr(0, module.find('.'));
   return top == "dill" || top == "cloudpickle" ||
@@ -152,74 +147,91 @@ void Fill(const DecodedPayload& decoded, const PickleReadResult* read, const Mod
   }
 }
 
-// "components.windowing_strategies['w'].window_fn.payload" -> "windowing_strategies['w']".
-std::string WindowingStrategyName(std::string_view proto_path) {
+// "components.windowing_strategies['w'].window_fn.payload" -> "windowing_strategies['w']", a
+// view of the path.
+std::string_view WindowingStrategyName(std::string_view proto_path) {
   constexpr std::string_view kPrefix = "components.";
   if (proto_path.starts_with(kPrefix)) proto_path.remove_prefix(kPrefix.size());
   size_t end = proto_path.find("']");
-  return std::string(end == std::string_view::npos ? proto_path : proto_path.substr(0, end + 2));
+  return end == std::string_view::npos ? proto_path : proto_path.substr(0, end + 2);
 }
 
-PayloadFacts Identity(const PickledPayload& payload, std::string_view transform_id,
-                      std::string transform_name, std::string_view environment_id) {
-  PayloadFacts facts;
-  facts.transform_id = std::string(transform_id);
-  facts.transform_name = std::move(transform_name);
-  facts.environment_id = std::string(environment_id);
-  facts.urn = std::string(payload.urn);
-  facts.proto_path = payload.proto_path;
-  return facts;
-}
+// The Python of a transform's environment; transforms of one environment come in runs, so the
+// last answer is kept.
+class PythonOfEnvironment {
+ public:
+  explicit PythonOfEnvironment(const PipelineFacts& pipeline) : pipeline_(pipeline) {}
+  const std::string& operator()(std::string_view environment_id) {
+    if (!known_ || environment_id != environment_id_) {
+      const PipelineEnvironment* env = pipeline_.FindEnvironment(environment_id);
+      python_ = env && env->sdk_base ? env->sdk_base->python : std::string();
+      environment_id_ = environment_id;
+      known_ = true;
+    }
+    return python_;
+  }
+
+ private:
+  const PipelineFacts& pipeline_;
+  bool known_ = false;
+  std::string_view environment_id_;
+  std::string python_;
+};
 
 }  // namespace
 
 PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modules,
                             const PayloadAnalyzerOptions& options) {
+  PickleFacts facts;
   std::vector<Job> jobs;
-  std::vector<Occurrence> occurrences;
-  // Reserved up front: an Occurrence is large, and regrowing the vector moves every one;
-  // jobs must not move while the runner's threads read them.
+  std::vector<uint32_t> job_of;  // per payload, its job
   size_t payload_count = pipeline.windowing_payloads.size();
   for (const TransformFacts& transform : pipeline.transforms) {
     payload_count += transform.payloads.size();
   }
-  occurrences.reserve(payload_count);
-  jobs.reserve(payload_count);
+  facts.payloads.reserve(payload_count);
+  job_of.reserve(payload_count);
+  jobs.reserve(payload_count);  // jobs must not move while the runner's threads read them
   JobRunner runner(options, modules, &jobs);
   runner.Start(payload_count);
   // Identical text read as the same Python is one job; the bytecode format depends on Python.
-  using SeenTexts = std::unordered_map<std::string_view, size_t, PayloadTextHash>;
+  using SeenTexts = std::unordered_map<std::string_view, uint32_t, PayloadTextHash>;
   std::unordered_map<std::string, SeenTexts> by_python;
-  auto add = [&](const PickledPayload& payload, PayloadFacts identity, const std::string& python) {
-    auto& seen = by_python[python];
-    auto [found, inserted] = seen.emplace(payload.encoded, jobs.size());
+  SeenTexts* seen = nullptr;  // by_python's entry for seen_python
+  std::string seen_python;
+  auto add = [&](const PickledPayload& payload, const std::string& python) {
+    if (seen == nullptr || seen_python != python) {
+      seen = &by_python[python];
+      seen_python = python;
+    }
+    auto [found, inserted] = seen->emplace(payload.encoded, static_cast<uint32_t>(jobs.size()));
     if (inserted) {
       jobs.push_back(Job{payload.encoded, python, nullptr, 0});
       runner.Publish(jobs.size());
     }
-    occurrences.push_back(Occurrence{std::move(identity), found->second});
+    job_of.push_back(found->second);
   };
+  PythonOfEnvironment python_of(pipeline);
   for (const TransformFacts& transform : pipeline.transforms) {
-    const PipelineEnvironment* env = pipeline.FindEnvironment(transform.environment_id);
-    std::string python = env && env->sdk_base ? env->sdk_base->python : std::string();
+    const std::string& python = python_of(transform.environment_id);
     for (const PickledPayload& payload : transform.payloads) {
-      add(payload,
-          Identity(payload, transform.id, std::string(transform.unique_name),
-                   transform.environment_id),
-          python);
+      facts.payloads.push_back(PayloadFacts{transform.id, transform.unique_name,
+                                            transform.environment_id, payload.urn,
+                                            payload.proto_path, nullptr});
+      add(payload, python);
     }
   }
+  const std::string no_python;
   for (const PickledPayload& payload : pipeline.windowing_payloads) {
-    add(payload, Identity(payload, "", WindowingStrategyName(payload.proto_path), ""), "");
+    facts.payloads.push_back(PayloadFacts{{}, WindowingStrategyName(payload.proto_path), {},
+                                          payload.urn, payload.proto_path, nullptr});
+    add(payload, no_python);
   }
   runner.Finish();
-  PickleFacts facts;
   facts.distinct = jobs.size();
   for (const Job& job : jobs) facts.decompressed_bytes += job.pickle_bytes;
-  facts.payloads.reserve(occurrences.size());
-  for (Occurrence& occurrence : occurrences) {
-    occurrence.facts.shared = jobs[occurrence.job].contents;
-    facts.payloads.push_back(std::move(occurrence.facts));
+  for (size_t i = 0; i < facts.payloads.size(); ++i) {
+    facts.payloads[i].shared = jobs[job_of[i]].contents;
   }
   return facts;
 }

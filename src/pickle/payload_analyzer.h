@@ -21,7 +21,8 @@ struct PayloadAnalyzerOptions {
   int threads = 2;
 };
 
-// `modules` tells builtins from real globals for each environment's Python minor.
+// `modules` tells builtins from real globals for each environment's Python minor. The result
+// views `pipeline` (transform names, payload paths), which must outlive it and stay in place.
 PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modules,
                             const PayloadAnalyzerOptions& options);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "facts/package.h"
 #include "pickle/module_map.h"
@@ -13,7 +14,7 @@ constexpr std::string_view kMainSession = "pickled_main_session";
 
 // Payloads come grouped by transform, so a transform repeats only right after itself:
 // comparing with the last entry keeps the list unique in O(1) (50k transforms share a module).
-void AddTransform(std::vector<std::string>* transforms, const std::string& transform) {
+void AddTransform(std::vector<std::string_view>* transforms, std::string_view transform) {
   if (transforms->empty() || transforms->back() != transform) transforms->push_back(transform);
 }
 
@@ -53,20 +54,32 @@ void ApplyVersionFacts(const ModuleMap& map, const std::optional<PackageList>& r
   }
 }
 
-void ResolveModules(const ModuleMap& map, const FactSet& facts, PickleFacts* pickles) {
-  std::map<std::string, ReferencedModule> modules;
-  for (const PayloadFacts& payload : pickles->payloads) {
+// Every payload refers to a few modules, and 50k payloads share a handful: the modules are
+// gathered in a hash map keyed by views of the names in the (immutable) payload contents.
+std::vector<ReferencedModule> GatherModules(const PickleFacts& pickles) {
+  std::vector<ReferencedModule> modules;
+  std::unordered_map<std::string_view, size_t> index;
+  for (const PayloadFacts& payload : pickles.payloads) {
     for (const std::string& name : payload.contents().modules) {
-      ReferencedModule& module = modules[name];
-      if (module.module.empty()) {
-        module.module = name;
-        module.proto_path = payload.proto_path;
+      auto [found, inserted] = index.emplace(name, modules.size());
+      if (inserted) {
+        modules.emplace_back();
+        modules.back().module = name;
+        modules.back().proto_path = payload.proto_path;
       }
-      AddTransform(&module.transforms, payload.transform_name);
+      AddTransform(&modules[found->second].transforms, payload.transform_name);
     }
   }
+  std::sort(modules.begin(), modules.end(),
+            [](const ReferencedModule& a, const ReferencedModule& b) { return a.module < b.module; });
+  return modules;
+}
+
+void ResolveModules(const ModuleMap& map, const FactSet& facts, PickleFacts* pickles) {
+  std::vector<ReferencedModule> modules = GatherModules(*pickles);
   std::string python = LaunchPython(facts);
-  for (auto& [name, module] : modules) {
+  for (ReferencedModule& module : modules) {
+    const std::string& name = module.module;
     module.stdlib = map.IsStdlib(name, python);
     if (!module.stdlib) {
       module.candidates = map.Candidates(name);
@@ -112,7 +125,7 @@ void ResolvePicklers(const FactSet& facts, PickleFacts* pickles) {
   for (auto& [library, use] : uses) pickles->pickler_uses.push_back(std::move(use));
 }
 
-bool StagesMainSession(const FactSet& facts, const std::string& environment_id) {
+bool StagesMainSession(const FactSet& facts, std::string_view environment_id) {
   const PipelineEnvironment* env =
       facts.pipeline ? facts.pipeline->FindEnvironment(environment_id) : nullptr;
   if (env == nullptr) return false;
@@ -125,8 +138,9 @@ void ResolveMainFunctions(const FactSet& facts, PickleFacts* pickles) {
     if (payload.contents().pickler != "dill" || !payload.contents().uses_main_namespace) continue;
     bool staged = StagesMainSession(facts, payload.environment_id);
     for (const MainFunctionFact& function : payload.contents().main_functions) {
-      pickles->main_functions.push_back(MainFunctionUse{
-          payload.transform_name, function.name, function.globals, payload.proto_path, staged});
+      pickles->main_functions.push_back(MainFunctionUse{std::string(payload.transform_name),
+                                                        function.name, function.globals,
+                                                        std::string(payload.proto_path), staged});
     }
   }
 }

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <deque>
+
 #include "base/file_system.h"
 #include "base/message.h"
 #include "input/pipeline_reader.h"
@@ -23,8 +25,10 @@ struct AnalyzerFixture {
         std::string(BEAMCOMPAT_BINARY_DIR) + "/testdata/pipelines/pickles/" + name + ".pb";
     auto pipeline = LoadPipeline(fs, path, &messages);
     REQUIRE(pipeline.has_value());
-    return AnalyzePayloads(*pipeline, map, options);
+    // PayloadFacts view the pipeline they were found in: it lives as long as the fixture.
+    return AnalyzePayloads(pipelines.emplace_back(std::move(*pipeline)), map, options);
   }
+  std::deque<PipelineFacts> pipelines;
 
   static const PayloadFacts& Find(const PickleFacts& facts, const std::string& transform) {
     for (const auto& payload : facts.payloads) {

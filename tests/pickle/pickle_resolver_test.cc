@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <deque>
+#include <string_view>
+
 #include "base/file_system.h"
 #include "base/message.h"
 #include "facts/package_name.h"
@@ -11,6 +14,13 @@ namespace beamcompat {
 namespace {
 
 using Names = std::vector<std::string>;
+using Views = std::vector<std::string_view>;
+
+// PayloadFacts view texts that a pipeline owns; here they live until the tests end.
+std::string_view Kept(std::string text) {
+  static std::deque<std::string> texts;
+  return texts.emplace_back(std::move(text));
+}
 
 PackageList Freeze(std::vector<std::pair<std::string, std::string>> rows) {
   PackageList list;
@@ -36,9 +46,9 @@ PayloadFacts Payload(std::string transform, std::string pickler, Names modules,
   contents->uses_main_namespace = uses_main_namespace;
   contents->main_functions = std::move(main_functions);
   PayloadFacts payload;
-  payload.transform_name = std::move(transform);
+  payload.transform_name = Kept(transform);
   payload.environment_id = "env";
-  payload.proto_path = "components.transforms['" + payload.transform_name + "']";
+  payload.proto_path = Kept("components.transforms['" + transform + "']");
   payload.shared = std::move(contents);
   return payload;
 }
@@ -84,14 +94,14 @@ TEST_CASE_FIXTURE(ResolverFixture, "pickle resolver: modules joined with both pa
   CHECK(shop.candidates == Names{"shop-lib-transforms", "shop-lib"});
   CHECK(shop.launch_provider.empty());
   const ReferencedModule& yaml = pickles.modules[3];
-  CHECK(yaml.transforms == Names{"Load", "Arr"});
+  CHECK(yaml.transforms == Views{"Load", "Arr"});
   CHECK(yaml.launch_key == "pyyaml");
   CHECK(yaml.runtime_version == "5.4.1");
   CHECK_FALSE(yaml.runtime_outside_needed);
   CHECK(pickles.referenced_distributions == Names{"numpy", "pyyaml"});
   REQUIRE(pickles.pickler_uses.size() == 1);
   CHECK(pickles.pickler_uses[0].library == "cloudpickle");
-  CHECK(pickles.pickler_uses[0].transforms == Names{"Load", "Arr"});
+  CHECK(pickles.pickler_uses[0].transforms == Views{"Load", "Arr"});
   CHECK(pickles.pickler_uses[0].launch_version.empty());
 }
 
