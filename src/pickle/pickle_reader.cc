@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <deque>
 
 #include "pickle/pickle_machine.h"
 
@@ -68,14 +69,43 @@ void Memo::Put(uint64_t index, uint32_t value) {
     if (index >= dense_.size()) dense_.resize(std::max<size_t>(index + 1, dense_.size() * 2), kEmpty);
     count_ += dense_[index] == kEmpty;
     dense_[index] = value;
+    touched_ = std::max<size_t>(touched_, index + 1);
     return;
   }
   count_ += sparse_.insert_or_assign(index, value).second;
 }
 
+void Memo::Clear() {
+  std::fill(dense_.begin(), dense_.begin() + static_cast<ptrdiff_t>(touched_), kEmpty);
+  touched_ = 0;
+  sparse_.clear();
+  count_ = 0;
+}
+
+MachineScratch& MachineScratch::ForThread(int nesting) {
+  thread_local std::deque<MachineScratch> levels;  // a deque: growing never moves a level
+  while (levels.size() <= static_cast<size_t>(nesting)) levels.emplace_back();
+  return levels[static_cast<size_t>(nesting)];
+}
+
 Machine::Machine(std::string_view input, const PickleReadOptions& options, int nesting)
-    : input_(input), options_(options), nesting_(nesting) {
-  values_.reserve(std::min<size_t>(input.size() / 4, 1 << 16) + 16);
+    : input_(input),
+      options_(options),
+      nesting_(nesting),
+      scratch_(MachineScratch::ForThread(nesting)),
+      values_(scratch_.values),
+      stack_(scratch_.stack),
+      marks_(scratch_.marks),
+      memo_(scratch_.memo) {
+  stack_.clear();
+  marks_.clear();
+  memo_.Clear();
+}
+
+Machine::~Machine() {
+  // A rare huge pickle does not keep its memory for the rest of the run.
+  constexpr size_t kKeptValues = 1 << 14;
+  if (values_.size() > kKeptValues) scratch_ = MachineScratch();
 }
 
 bool Machine::Fail(std::string message) {
@@ -101,29 +131,32 @@ bool Machine::Run() {
   return Fail(fmt::format("truncated pickle: no 'STOP' opcode in {} bytes", input_.size()));
 }
 
+// Each group's switch says whether it knows the opcode; the common ones come first.
 bool Machine::Step(uint8_t op, size_t offset) {
   bool handled = false;
-  for (auto step :
-       {&Machine::StepBinary, &Machine::StepLines, &Machine::StepContainers, &Machine::StepCalls}) {
-    if (!(this->*step)(op, offset, &handled)) return false;
-    if (handled) return true;
-  }
+  bool ok = StepBinary(op, offset, &handled);
+  if (!handled) ok = StepContainers(op, offset, &handled);
+  if (!handled) ok = StepCalls(op, offset, &handled);
+  if (!handled) ok = StepLines(op, offset, &handled);
+  return handled ? ok : FailUnknownOpcode(op, offset);
+}
+
+bool Machine::FailUnknownOpcode(uint8_t op, size_t offset) {
   return Fail(fmt::format("unknown pickle opcode 0x{:02x} at offset {}", op, offset));
 }
 
-bool Machine::Need(size_t bytes, uint8_t op, size_t offset) {
-  if (input_.size() - pos_ >= bytes) return true;
+bool Machine::FailTruncated(size_t bytes, uint8_t op, size_t offset) {
   return Fail(fmt::format("truncated pickle: {} needs {} bytes, {} left", At(op, offset), bytes,
                           input_.size() - pos_));
 }
 
-uint64_t Machine::ReadUint(size_t bytes) {
-  uint64_t value = 0;
-  for (size_t i = 0; i < bytes; ++i) {
-    value |= uint64_t{static_cast<unsigned char>(input_[pos_ + i])} << (8 * i);
-  }
-  pos_ += bytes;
-  return value;
+bool Machine::FailStackLimit() {
+  return Fail(
+      fmt::format("pickle stack exceeds the limit of {} values", options_.limits.max_stack));
+}
+
+bool Machine::FailUnderflow(uint8_t op, size_t offset) {
+  return Fail(fmt::format("stack underflow at {}", At(op, offset)));
 }
 
 bool Machine::ReadLine(uint8_t op, size_t offset, std::string_view* line) {
@@ -146,41 +179,6 @@ bool Machine::ReadSized(uint8_t op, size_t offset, size_t length_bytes, ValueKin
   return Push(NewText(kind, text));
 }
 
-uint32_t Machine::New(ValueKind kind) {
-  values_.emplace_back();
-  values_.back().kind = kind;
-  return static_cast<uint32_t>(values_.size() - 1);
-}
-
-uint32_t Machine::NewText(ValueKind kind, std::string_view text) {
-  uint32_t index = New(kind);
-  values_[index].text = text;
-  return index;
-}
-
-bool Machine::Push(uint32_t value) {
-  if (stack_.size() >= options_.limits.max_stack) {
-    return Fail(
-        fmt::format("pickle stack exceeds the limit of {} values", options_.limits.max_stack));
-  }
-  stack_.push_back(value);
-  return true;
-}
-
-bool Machine::Pop(uint8_t op, size_t offset, uint32_t* value) {
-  size_t floor = marks_.empty() ? 0 : marks_.back();
-  if (stack_.size() <= floor) return Fail(fmt::format("stack underflow at {}", At(op, offset)));
-  *value = stack_.back();
-  stack_.pop_back();
-  return true;
-}
-
-bool Machine::Top(uint8_t op, size_t offset, uint32_t* value) {
-  size_t floor = marks_.empty() ? 0 : marks_.back();
-  if (stack_.size() <= floor) return Fail(fmt::format("stack underflow at {}", At(op, offset)));
-  *value = stack_.back();
-  return true;
-}
 
 bool Machine::PopMark(uint8_t op, size_t offset, std::vector<uint32_t>* items) {
   if (marks_.empty()) return Fail(fmt::format("no 'MARK' before {}", At(op, offset)));
@@ -192,7 +190,7 @@ bool Machine::PopMark(uint8_t op, size_t offset, std::vector<uint32_t>* items) {
 }
 
 bool Machine::MemoPut(uint64_t index, uint8_t op, size_t offset) {
-  uint32_t top;
+  uint32_t top = 0;
   if (!Top(op, offset, &top)) return false;
   if (memo_.size() >= options_.limits.max_memo && !memo_.Contains(index)) {
     return Fail(
@@ -231,7 +229,7 @@ void Machine::MaybeNestedPickle(std::string_view bytes) {
 
 bool Machine::StepBinary(uint8_t op, size_t offset, bool* handled) {
   *handled = true;
-  uint32_t value;
+  uint32_t value = 0;
   switch (op) {
     case 0x80:  // PROTO
       if (!Need(1, op, offset)) return false;

@@ -30,12 +30,13 @@ void SortUnique(std::vector<T>* list) {
 // dozen, the cap keeps a hostile chain of nested code objects linear.
 constexpr size_t kMaxNamesPerCode = 4096;
 
-// A name list that stays unique, in first-use order.
+// A name list that stays unique, in first-use order. Most code objects have no nested code:
+// the set of seen names is only built when names are added.
 class NameList {
  public:
-  explicit NameList(std::vector<std::string>* list)
-      : list_(list), seen_(list->begin(), list->end()) {}
+  explicit NameList(std::vector<std::string>* list) : list_(list) {}
   void AddAll(const std::vector<std::string>& names) {
+    if (seen_.empty()) seen_.insert(list_->begin(), list_->end());
     for (const auto& name : names) {
       if (list_->size() >= kMaxNamesPerCode) return;
       if (seen_.insert(name).second) list_->push_back(name);
@@ -51,8 +52,8 @@ class NameList {
 
 bool Machine::StepContainers(uint8_t op, size_t offset, bool* handled) {
   *handled = true;
-  std::vector<uint32_t> items;
-  uint32_t value, target;
+  uint32_t value = 0, target = 0;
+  uint32_t popped[2] = {0, 0};
   switch (op) {
     case ']':
       return Push(New(ValueKind::kList));
@@ -66,41 +67,43 @@ bool Machine::StepContainers(uint8_t op, size_t offset, bool* handled) {
     case 't':
     case 'd':
     case 0x91: {
-      if (!PopMark(op, offset, &items)) return false;
-      ValueKind kind = op == 'l'   ? ValueKind::kList
-                       : op == 't' ? ValueKind::kTuple
-                       : op == 'd' ? ValueKind::kDict
-                                   : ValueKind::kSet;
-      value = New(kind);
-      values_[value].items = std::move(items);
+      value = New(op == 'l'   ? ValueKind::kList
+                  : op == 't' ? ValueKind::kTuple
+                  : op == 'd' ? ValueKind::kDict
+                              : ValueKind::kSet);
+      // Into the value's own items, which keep their capacity from earlier pickles.
+      if (!PopMark(op, offset, &values_[value].items)) return false;
       return Push(value);
     }
     case 0x85:
     case 0x86:
     case 0x87: {
-      items.resize(op - 0x84);
-      for (size_t i = items.size(); i > 0; --i) {
-        if (!Pop(op, offset, &items[i - 1])) return false;
-      }
+      size_t count = op - 0x84;
+      if (stack_.size() < StackFloor() + count) return FailUnderflow(op, offset);
       value = New(ValueKind::kTuple);
-      values_[value].items = std::move(items);
+      auto first = stack_.end() - static_cast<ptrdiff_t>(count);
+      values_[value].items.assign(first, stack_.end());
+      stack_.erase(first, stack_.end());
       return Push(value);
     }
     case 'a':
-    case 's':
-      items.resize(op == 'a' ? 1 : 2);
-      for (size_t i = items.size(); i > 0; --i) {
-        if (!Pop(op, offset, &items[i - 1])) return false;
+    case 's': {
+      size_t count = op == 'a' ? 1 : 2;
+      for (size_t i = count; i > 0; --i) {
+        if (!Pop(op, offset, &popped[i - 1])) return false;
       }
       if (!Top(op, offset, &target)) return false;
-      values_[target].items.insert(values_[target].items.end(), items.begin(), items.end());
+      values_[target].items.insert(values_[target].items.end(), popped, popped + count);
       return true;
+    }
     case 'e':
     case 'u':
-    case 0x90:
+    case 0x90: {
+      std::vector<uint32_t>& items = scratch_.popped;
       if (!PopMark(op, offset, &items) || !Top(op, offset, &target)) return false;
       values_[target].items.insert(values_[target].items.end(), items.begin(), items.end());
       return true;
+    }
     case '0':
       if (!marks_.empty() && stack_.size() == marks_.back()) {
         marks_.pop_back();  // POP of an empty marked stack drops the mark, as CPython does
@@ -116,7 +119,7 @@ bool Machine::StepContainers(uint8_t op, size_t offset, bool* handled) {
       marks_.push_back(stack_.size());
       return true;
     case '1':
-      return PopMark(op, offset, &items);
+      return PopMark(op, offset, &scratch_.popped);
     default:
       *handled = false;
       return true;
@@ -125,19 +128,20 @@ bool Machine::StepContainers(uint8_t op, size_t offset, bool* handled) {
 
 bool Machine::StepCalls(uint8_t op, size_t offset, bool* handled) {
   *handled = true;
-  uint32_t callable, args, kwargs, state, name, module;
-  std::vector<uint32_t> items;
+  uint32_t callable = 0, args = 0, kwargs = 0, state = 0, name = 0, module = 0;
+  // Copied out of the argument tuple: a call makes values, which may move values_.
+  std::vector<uint32_t>& items = scratch_.call_args;
   switch (op) {
     case 'R':
     case 0x81:  // REDUCE, NEWOBJ: callable/class and an argument tuple
       if (!Pop(op, offset, &args) || !Pop(op, offset, &callable)) return false;
-      items = values_[args].items;
+      items.assign(values_[args].items.begin(), values_[args].items.end());
       return Push(Call(callable, items));
     case 0x92:  // NEWOBJ_EX
       if (!Pop(op, offset, &kwargs) || !Pop(op, offset, &args) || !Pop(op, offset, &callable)) {
         return false;
       }
-      items = values_[args].items;
+      items.assign(values_[args].items.begin(), values_[args].items.end());
       return Push(Call(callable, items));
     case 'o':  // OBJ: class and arguments above a mark
       if (!PopMark(op, offset, &items)) return false;

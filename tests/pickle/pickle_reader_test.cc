@@ -220,6 +220,22 @@ TEST_CASE("pickle reader: limits on opcodes, stack and memo") {
         "pickle memo exceeds the limit of 2 entries");
 }
 
+TEST_CASE("pickle reader: nothing of one pickle is seen by the next") {
+  // The reader keeps its vectors between pickles: neither a memo entry nor the elements of a
+  // tuple made by the first may show through in the second.
+  std::string first = "\x80\x04NNN\x87\x94\x94\x94\x94.";  // value 3: the tuple (0, 1, 2)
+  REQUIRE(ReadPickle(first, PickleReadOptions{}).ok);
+  CHECK(ReadPickle("\x80\x04h\x02.", PickleReadOptions{}).error ==
+        "memo entry 2 is not defined at 'BINGET' at offset 2");
+  REQUIRE(ReadPickle(first, PickleReadOptions{}).ok);
+  // Value 3 is now an empty tuple: _import_module() with no argument imports nothing.
+  std::string second = "\x80\x04\x8c\x0a" "dill._dill\x8c\x0e_import_module\x93)R.";
+  PickleReadResult result = ReadPickle(second, PickleReadOptions{});
+  REQUIRE(result.ok);
+  CHECK(result.contents.imported_modules.empty());
+  CHECK(result.contents.library() == PicklerLibrary::kDill);
+}
+
 TEST_CASE("pickle reader: a pickle inside bytes is read too") {
   std::string inner = "\x80\x04\x8c\x04yaml\x8c\x09safe_load\x93.";
   std::string outer =
