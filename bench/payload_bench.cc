@@ -3,7 +3,8 @@
 //   payload_bench <input dir> <rules data dir> [runs]
 // Prints the median of `runs` for: reading each pipeline and analysing its payloads
 // (2 threads; BENCH_THREADS=N to change), and the single-threaded bz2-only baseline divided
-// by the threads used. BENCH_ONLY=pickles_realistic (or pickles_distinct) times one shape.
+// by the threads used, and the worst case's single-thread time per stage of a job.
+// BENCH_ONLY=pickles_realistic, pickles_distinct, stages or bz2 times only that part.
 #include <bzlib.h>
 
 #include <algorithm>
@@ -61,6 +62,55 @@ size_t DecompressAll(const std::vector<std::string>& payloads, std::string* buff
   return total;
 }
 
+// The worst case's payloads through each stage of one job in turn, on one thread: where the
+// time beyond libbz2's goes.
+void PrintStages(const std::string& b64_path, int runs) {
+  std::vector<std::string> texts;
+  {
+    std::ifstream in(b64_path);
+    std::string line;
+    while (std::getline(in, line)) texts.push_back(line);
+  }
+  beamcompat::DecodeLimits limits;
+  std::vector<std::string> compressed(texts.size());
+  std::string error;
+  double base64 = MedianMs(runs, [&] {
+    for (size_t i = 0; i < texts.size(); ++i) {
+      beamcompat::DecodeBase64(texts[i], &compressed[i], &error);
+    }
+  });
+  double decompress = MedianMs(runs, [&] {
+    beamcompat::DecompressionBudget budget(limits.max_run_bytes);
+    for (size_t i = 0; i < texts.size(); ++i) {
+      beamcompat::Decompress(compressed[i], limits, &budget);
+    }
+  });
+  // Each pickle is read right after its decompression, while it is in cache, as a job does;
+  // only the reading is timed.
+  beamcompat::PickleReadOptions read_options;
+  read_options.bytecode = beamcompat::BytecodeFormatForPython("3.11");
+  size_t globals = 0;
+  std::vector<double> reads;
+  for (int run = 0; run < runs; ++run) {
+    beamcompat::DecompressionBudget budget(limits.max_run_bytes);
+    globals = 0;
+    Clock::duration spent{};
+    for (size_t i = 0; i < texts.size(); ++i) {
+      auto decoded = beamcompat::Decompress(compressed[i], limits, &budget);
+      auto start = Clock::now();
+      globals += beamcompat::ReadPickle(decoded.pickle, read_options).contents.globals.size();
+      spent += Clock::now() - start;
+    }
+    reads.push_back(std::chrono::duration<double, std::milli>(spent).count());
+  }
+  std::sort(reads.begin(), reads.end());
+  double read = reads[reads.size() / 2];
+  std::printf(
+      "stages, 1 thread   base64 %.1f ms, decompress %.1f ms, read pickle %.1f ms "
+      "(%zu globals)\n",
+      base64, decompress, read, globals);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -79,9 +129,11 @@ int main(int argc, char** argv) {
   }
   beamcompat::PayloadAnalyzerOptions options;
   options.threads = std::getenv("BENCH_THREADS") ? std::atoi(std::getenv("BENCH_THREADS")) : 2;
-  const char* only = std::getenv("BENCH_ONLY");  // "pickles_realistic" or "pickles_distinct"
+  // BENCH_ONLY: one of pickles_realistic, pickles_distinct, stages, bz2; unset: all of them.
+  const char* only_env = std::getenv("BENCH_ONLY");
+  auto wanted = [&](std::string_view part) { return only_env == nullptr || part == only_env; };
   for (const char* name : {"pickles_realistic", "pickles_distinct"}) {
-    if (only != nullptr && std::string_view(only) != name) continue;
+    if (!wanted(name)) continue;
     std::string path = dir + "/" + name + ".pb";
     size_t payloads = 0, distinct = 0;
     double analyse_only = 0;
@@ -99,7 +151,8 @@ int main(int argc, char** argv) {
         "(analyse alone, last run %.1f ms)\n",
         name, payloads, distinct, whole, analyse_only);
   }
-  if (only != nullptr && std::string_view(only) != "pickles_distinct") return 0;
+  if (wanted("stages")) PrintStages(dir + "/pickles_distinct.b64", runs);
+  if (!wanted("bz2")) return 0;
   std::vector<std::string> compressed = CompressedPayloads(dir + "/pickles_distinct.b64");
   std::string buffer(1 << 20, '\0');
   size_t total = 0;
