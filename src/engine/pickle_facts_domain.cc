@@ -48,8 +48,13 @@ Value ListOf(const std::vector<std::string_view>& views) {
 
 // --- pickles.* -----------------------------------------------------------------------------
 
+// The resolved pickler uses name the same libraries as PickleFacts::picklers(), sorted, without
+// a pass over every payload for each rule that asks.
 Value Picklers(const FactSet& facts) {
-  return facts.pickles ? Value::List(facts.pickles->picklers()) : Value();
+  if (!facts.pickles) return Value();
+  std::vector<std::string> libraries;
+  for (const PicklerUse& use : facts.pickles->pickler_uses) libraries.push_back(use.library);
+  return Value::List(std::move(libraries));
 }
 
 Value PayloadTotal(const FactSet& facts) {
@@ -159,13 +164,13 @@ void EnumerateMainFunctions(const FactSet& facts, std::vector<ItemRef>* items) {
   Enumerate(facts.pickles->main_functions, items);
 }
 Value MainTransform(const FactSet&, const ItemRef& item) {
-  return Value::String(As<MainFunctionUse>(item).transform);
+  return Value::String(std::string(As<MainFunctionUse>(item).transform));
 }
 Value MainFunction(const FactSet&, const ItemRef& item) {
-  return Value::String(As<MainFunctionUse>(item).function);
+  return Value::String(As<MainFunctionUse>(item).function->name);
 }
 Value MainGlobals(const FactSet&, const ItemRef& item) {
-  return Value::List(As<MainFunctionUse>(item).globals);
+  return Value::List(As<MainFunctionUse>(item).function->globals);
 }
 Value MainStaged(const FactSet&, const ItemRef& item) {
   return Value::Bool(As<MainFunctionUse>(item).main_session_staged);

@@ -81,12 +81,12 @@ struct PicklerUse {
   std::string runtime_version;  // of `distribution`, when the runtime list has it
 };
 
-// A dill-pickled __main__ function of one transform (one per transform and function).
+// A dill-pickled __main__ function of one transform (one per transform and function). Views,
+// as in PayloadFacts; the function is the payload's contents'.
 struct MainFunctionUse {
-  std::string transform;  // unique name
-  std::string function;
-  std::vector<std::string> globals;  // non-builtin globals it reads
-  std::string proto_path;
+  std::string_view transform;  // unique name
+  const MainFunctionFact* function = nullptr;  // its name and the non-builtin globals it reads
+  std::string_view proto_path;
   bool main_session_staged = false;  // its environment stages pickled_main_session
 };
 

@@ -230,8 +230,17 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
   runner.Finish();
   facts.distinct = jobs.size();
   for (const Job& job : jobs) facts.decompressed_bytes += job.pickle_bytes;
-  for (size_t i = 0; i < facts.payloads.size(); ++i) {
-    facts.payloads[i].shared = jobs[job_of[i]].contents;
+  // The last occurrence of each job takes its contents, earlier ones share them from there:
+  // distinct payloads then cost no reference counting on memory the workers wrote.
+  std::vector<uint32_t> holder(jobs.size(), UINT32_MAX);
+  for (size_t i = facts.payloads.size(); i-- > 0;) {
+    uint32_t job = job_of[i];
+    if (holder[job] == UINT32_MAX) {
+      facts.payloads[i].shared = std::move(jobs[job].contents);
+      holder[job] = static_cast<uint32_t>(i);
+    } else {
+      facts.payloads[i].shared = facts.payloads[holder[job]].shared;
+    }
   }
   return facts;
 }

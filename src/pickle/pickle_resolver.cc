@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "facts/package.h"
@@ -61,7 +62,7 @@ std::vector<ReferencedModule> GatherModules(const PickleFacts& pickles) {
   std::unordered_map<std::string_view, size_t> index;
   for (const PayloadFacts& payload : pickles.payloads) {
     for (const std::string& name : payload.contents().modules) {
-      auto [found, inserted] = index.emplace(name, modules.size());
+      auto [found, inserted] = index.try_emplace(name, modules.size());
       if (inserted) {
         modules.emplace_back();
         modules.back().module = name;
@@ -110,17 +111,21 @@ std::string VersionIn(const std::optional<PackageList>& list, const std::string&
 
 void ResolvePicklers(const FactSet& facts, PickleFacts* pickles) {
   std::map<std::string, PicklerUse> uses;
+  PicklerUse* last = nullptr;  // payloads of one pickler come in runs: skip the lookup
   for (const PayloadFacts& payload : pickles->payloads) {
-    if (!payload.contents().readable || payload.contents().pickler == "pickle") continue;
-    PicklerUse& use = uses[payload.contents().pickler];
-    if (use.library.empty()) {
-      use.library = payload.contents().pickler;
-      use.distribution = PicklerDistribution(payload.contents().pickler);
-      use.proto_path = payload.proto_path;
-      use.launch_version = VersionIn(facts.launch.packages, use.distribution);
-      use.runtime_version = VersionIn(facts.runtime.packages, use.distribution);
+    const PayloadContents& contents = payload.contents();
+    if (!contents.readable || contents.pickler == "pickle") continue;
+    if (last == nullptr || last->library != contents.pickler) {
+      last = &uses[contents.pickler];
+      if (last->library.empty()) {
+        last->library = contents.pickler;
+        last->distribution = PicklerDistribution(contents.pickler);
+        last->proto_path = payload.proto_path;
+        last->launch_version = VersionIn(facts.launch.packages, last->distribution);
+        last->runtime_version = VersionIn(facts.runtime.packages, last->distribution);
+      }
     }
-    AddTransform(&use.transforms, payload.transform_name);
+    AddTransform(&last->transforms, payload.transform_name);
   }
   for (auto& [library, use] : uses) pickles->pickler_uses.push_back(std::move(use));
 }
@@ -134,13 +139,19 @@ bool StagesMainSession(const FactSet& facts, std::string_view environment_id) {
 }
 
 void ResolveMainFunctions(const FactSet& facts, PickleFacts* pickles) {
+  // Payloads of one environment come in runs: its artifacts are searched once per run.
+  std::optional<std::string_view> environment;
+  bool staged = false;
   for (const PayloadFacts& payload : pickles->payloads) {
-    if (payload.contents().pickler != "dill" || !payload.contents().uses_main_namespace) continue;
-    bool staged = StagesMainSession(facts, payload.environment_id);
-    for (const MainFunctionFact& function : payload.contents().main_functions) {
-      pickles->main_functions.push_back(MainFunctionUse{std::string(payload.transform_name),
-                                                        function.name, function.globals,
-                                                        std::string(payload.proto_path), staged});
+    const PayloadContents& contents = payload.contents();
+    if (contents.pickler != "dill" || !contents.uses_main_namespace) continue;
+    if (environment != payload.environment_id) {
+      environment = payload.environment_id;
+      staged = StagesMainSession(facts, payload.environment_id);
+    }
+    for (const MainFunctionFact& function : contents.main_functions) {
+      pickles->main_functions.push_back(
+          MainFunctionUse{payload.transform_name, &function, payload.proto_path, staged});
     }
   }
 }

@@ -113,7 +113,8 @@ TEST_CASE_FIXTURE(ResolverFixture,
   ResolvePickleFacts(map, facts, &pickles);
   REQUIRE(pickles.main_functions.size() == 1);
   CHECK(pickles.main_functions[0].transform == "ExtractId");
-  CHECK(pickles.main_functions[0].globals == Names{"json"});
+  CHECK(pickles.main_functions[0].function->name == "<lambda>");
+  CHECK(pickles.main_functions[0].function->globals == Names{"json"});
   CHECK_FALSE(pickles.main_functions[0].main_session_staged);
   REQUIRE(pickles.pickler_uses.size() == 1);
   CHECK(pickles.pickler_uses[0].distribution == "dill");
