@@ -43,6 +43,12 @@ bool LoadSideList(const std::string& file, const CommandContext& ctx, const Fact
 
 bool LoadInputs(const CommandOptions& options, const CommandContext& ctx, FactSet* facts,
                 Messages* messages) {
+  // The module data the payloads are read with loads while the inputs are read.
+  std::optional<ModuleDataLoader> module_data;
+  if (!options.no_payloads && (!options.pipeline.empty() || !options.staging.empty())) {
+    std::string rules_dir = FindBuiltinRulesDirectory(ctx.fs, ctx.executable_dir);
+    if (!rules_dir.empty()) module_data.emplace(ctx.fs, rules_dir);
+  }
   FactInputs inputs;
   inputs.launch_python_flag = options.launch_python;
   inputs.runtime_python_flag = options.runtime_python;
@@ -65,11 +71,9 @@ bool LoadInputs(const CommandOptions& options, const CommandContext& ctx, FactSe
     return false;
   }
   if (!BuildFactSet(std::move(inputs), facts, messages)) return false;
-  if (options.no_payloads) return true;
   // Pickled payloads are read with the module data shipped next to the rules.
-  std::string rules_dir = FindBuiltinRulesDirectory(ctx.fs, ctx.executable_dir);
-  if (rules_dir.empty()) return true;
-  return AddPickleFacts(ctx.fs, rules_dir, PayloadAnalyzerOptions{}, facts, messages);
+  if (!module_data) return true;
+  return AddPickleFacts(&*module_data, PayloadAnalyzerOptions{}, facts, messages);
 }
 
 }  // namespace beamcompat
