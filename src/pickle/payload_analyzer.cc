@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
@@ -26,7 +27,7 @@ bool IsPicklerModule(std::string_view module) {
          module.starts_with("apache_beam.internal.cloudpickle");
 }
 
-void Fill(const DecodedPayload& decoded, const PickleReadResult* read, const ModuleMap& map,
+void Fill(const DecodedPayload& decoded, PickleReadResult* read, const ModuleMap& map,
           const std::string& python, PayloadContents* contents);
 
 void RunJob(const PayloadAnalyzerOptions& options, const ModuleMap& map,
@@ -105,11 +106,41 @@ struct PayloadTextHash {
   }
 };
 
-std::vector<std::string> Modules(const PickleContents& contents) {
-  std::vector<std::string> modules = contents.imported_modules;
-  for (const GlobalRef& ref : contents.globals) modules.push_back(ref.module);
-  for (const MainFunction& function : contents.main_functions) {
-    modules.insert(modules.end(), function.imports.begin(), function.imports.end());
+// Job numbers by payload text, for the payloads of one Python: open addressing in a table
+// sized once for every payload of the pipeline, so that 50k texts cost no allocation each.
+class SeenTexts {
+ public:
+  explicit SeenTexts(size_t payloads)
+      : slots_(std::bit_ceil(2 * payloads + 2)), mask_(slots_.size() - 1) {}
+  // The job reading `text`, or `new_job` (which the caller then appends to `jobs`).
+  uint32_t FindOrAdd(std::string_view text, uint32_t new_job, const std::vector<Job>& jobs) {
+    size_t hash = PayloadTextHash{}(text);
+    uint32_t tag = static_cast<uint32_t>(hash >> 32) | 1;  // never 0, which marks a free slot
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.tag == 0) {
+        slot = Slot{tag, new_job};
+        return new_job;
+      }
+      if (slot.tag == tag && jobs[slot.job].encoded == text) return slot.job;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint32_t tag = 0;
+    uint32_t job = 0;
+  };
+  std::vector<Slot> slots_;
+  size_t mask_;
+};
+
+// Takes the module names out of `contents`.
+std::vector<std::string> Modules(PickleContents* contents) {
+  std::vector<std::string> modules = std::move(contents->imported_modules);
+  for (GlobalRef& ref : contents->globals) modules.push_back(std::move(ref.module));
+  for (MainFunction& function : contents->main_functions) {
+    for (std::string& module : function.imports) modules.push_back(std::move(module));
   }
   std::erase_if(modules, [](const std::string& module) {
     return module == "__main__" || module == "__builtin__" || module == "builtins" ||
@@ -120,26 +151,26 @@ std::vector<std::string> Modules(const PickleContents& contents) {
   return modules;
 }
 
-// `read` is null when the payload could not be decoded. Runs on the worker threads: the
-// module map is only read.
-void Fill(const DecodedPayload& decoded, const PickleReadResult* read, const ModuleMap& map,
+// `read` is null when the payload could not be decoded; its contents are moved out. Runs on
+// the worker threads: the module map is only read.
+void Fill(const DecodedPayload& decoded, PickleReadResult* read, const ModuleMap& map,
           const std::string& python, PayloadContents* facts) {
   facts->compression = CompressionName(decoded.compression);
   if (read == nullptr || !read->ok) {
     facts->error = read == nullptr ? decoded.error : read->error;
     return;
   }
-  const PickleContents& contents = read->contents;
+  PickleContents& contents = read->contents;
   facts->readable = true;
   facts->pickler = PicklerLibraryName(contents.library());
   facts->protocol = contents.protocol;
-  facts->modules = Modules(contents);
-  facts->main_names = contents.main_names;
+  facts->modules = Modules(&contents);
+  facts->main_names = std::move(contents.main_names);
   facts->uses_main_namespace = contents.uses_main_namespace;
-  for (const MainFunction& function : contents.main_functions) {
-    MainFunctionFact fact{function.name, {}};
-    for (const std::string& name : function.globals) {
-      if (!map.IsBuiltin(name, python)) fact.globals.push_back(name);
+  for (MainFunction& function : contents.main_functions) {
+    MainFunctionFact fact{std::move(function.name), {}};
+    for (std::string& name : function.globals) {
+      if (!map.IsBuiltin(name, python)) fact.globals.push_back(std::move(name));
     }
     std::sort(fact.globals.begin(), fact.globals.end());
     facts->main_functions.push_back(std::move(fact));
@@ -195,21 +226,21 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
   JobRunner runner(options, modules, &jobs);
   runner.Start(payload_count);
   // Identical text read as the same Python is one job; the bytecode format depends on Python.
-  using SeenTexts = std::unordered_map<std::string_view, uint32_t, PayloadTextHash>;
   std::unordered_map<std::string, SeenTexts> by_python;
   SeenTexts* seen = nullptr;  // by_python's entry for seen_python
   std::string seen_python;
   auto add = [&](const PickledPayload& payload, const std::string& python) {
     if (seen == nullptr || seen_python != python) {
-      seen = &by_python[python];
+      seen = &by_python.try_emplace(python, payload_count).first->second;
       seen_python = python;
     }
-    auto [found, inserted] = seen->emplace(payload.encoded, static_cast<uint32_t>(jobs.size()));
-    if (inserted) {
+    auto next = static_cast<uint32_t>(jobs.size());
+    uint32_t job = seen->FindOrAdd(payload.encoded, next, jobs);
+    if (job == next) {
       jobs.push_back(Job{payload.encoded, python, nullptr, 0});
       runner.Publish(jobs.size());
     }
-    job_of.push_back(found->second);
+    job_of.push_back(job);
   };
   PythonOfEnvironment python_of(pipeline);
   for (const TransformFacts& transform : pipeline.transforms) {
