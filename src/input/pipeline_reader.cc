@@ -135,20 +135,29 @@ bool ReadEnvironments(const RawPipeline& raw, PipelineFacts* facts, Messages* me
   return true;
 }
 
-// Splits transforms in wire order (sequential reads of the file), then builds their facts in
-// id order: the strings are then allocated in the order every later stage, and finally the
-// destructor, walks them (building in wire order and sorting after made each walk random).
-bool ReadTransforms(const RawPipeline& raw, PipelineFacts* facts, Messages* messages) {
+// Splits transforms and finds their payloads in wire order (sequential reads of the file,
+// and the payload observer hears of payloads early), then builds their facts in id order.
+bool ReadTransforms(const RawPipeline& raw, PipelineFacts* facts, Messages* messages,
+                    PayloadObserver* observer) {
   std::vector<RawTransform> split(raw.transforms.size());
+  std::vector<std::vector<PickledPayload>> payloads(raw.transforms.size());
   std::vector<std::string_view> ids;
   ids.reserve(raw.transforms.size());
+  std::string spec_path;  // scratch, reused for every transform
   for (size_t i = 0; i < raw.transforms.size(); ++i) {
     if (!SplitTransform(raw.transforms[i].value, &split[i])) return false;
     ids.push_back(raw.transforms[i].key);
+    if (!MayCarryPayloads(split[i].urn)) continue;  // composites, shuffles, ...: no path needed
+    spec_path.clear();
+    AppendComponentPath(&spec_path, "transforms", ids.back());
+    spec_path.append(".spec");
+    payloads[i] = FindTransformPayloads(facts->file, split[i].urn, split[i].payload, &spec_path,
+                                        messages);
+    if (observer == nullptr) continue;
+    for (const PickledPayload& payload : payloads[i]) observer->Found(payload.encoded);
   }
   std::vector<size_t> order = SortedLastWins(ids);
   facts->transforms.reserve(order.size());
-  std::string spec_path;  // scratch, reused for every transform
   for (size_t index : order) {
     const RawTransform& transform = split[index];
     TransformFacts& out = facts->transforms.emplace_back();
@@ -156,12 +165,7 @@ bool ReadTransforms(const RawPipeline& raw, PipelineFacts* facts, Messages* mess
     out.unique_name = transform.unique_name;
     out.urn = transform.urn;
     out.environment_id = transform.environment_id;
-    if (!MayCarryPayloads(transform.urn)) continue;  // composites, shuffles, ...: no path needed
-    spec_path.clear();
-    AppendComponentPath(&spec_path, "transforms", out.id);
-    spec_path.append(".spec");
-    out.payloads = FindTransformPayloads(facts->file, transform.urn, transform.payload,
-                                         &spec_path, messages);
+    out.payloads = std::move(payloads[index]);
   }
   return true;
 }
@@ -177,7 +181,8 @@ void ReadWindowingStrategies(const RawPipeline& raw, PipelineFacts* facts, Messa
 }
 
 // Reads the facts out of a serialized Pipeline. False (with an error) when it is malformed.
-bool ReadFacts(std::string_view bytes, PipelineFacts* facts, Messages* messages) {
+bool ReadFacts(std::string_view bytes, PipelineFacts* facts, Messages* messages,
+               PayloadObserver* observer) {
   RawPipeline raw;
   if (!SplitPipeline(bytes, &raw)) {
     ReportBrokenBinary(*facts, bytes, messages);
@@ -189,7 +194,8 @@ bool ReadFacts(std::string_view bytes, PipelineFacts* facts, Messages* messages)
                                                  " pipeline; is it a Beam Pipeline?");
     return false;
   }
-  if (!ReadEnvironments(raw, facts, messages) || !ReadTransforms(raw, facts, messages)) {
+  if (!ReadEnvironments(raw, facts, messages) ||
+      !ReadTransforms(raw, facts, messages, observer)) {
     ReportBrokenBinary(*facts, bytes, messages);
     return false;
   }
@@ -230,7 +236,7 @@ PipelineFormat DetectPipelineFormat(std::string_view contents) {
 }
 
 std::optional<PipelineFacts> ParsePipeline(const std::string& file, FileView view,
-                                           Messages* messages) {
+                                           Messages* messages, PayloadObserver* observer) {
   if (view.data.empty()) {
     messages->Error(AtPath(file, ""),
                     "empty file; expected a Beam pipeline (binary, text or JSON Pipeline)");
@@ -241,27 +247,30 @@ std::optional<PipelineFacts> ParsePipeline(const std::string& file, FileView vie
   PipelineFacts facts;
   facts.file = file;
   facts.format = PipelineFormatName(format);
-  if (!ReadFacts(view.data, &facts, messages)) return std::nullopt;
+  if (!ReadFacts(view.data, &facts, messages, observer)) {
+    if (observer != nullptr) observer->Abandon();  // before the bytes it was shown go
+    return std::nullopt;
+  }
   facts.storage = std::move(view.owner);
   return facts;
 }
 
 std::optional<PipelineFacts> ParsePipeline(const std::string& file, std::string contents,
-                                           Messages* messages) {
+                                           Messages* messages, PayloadObserver* observer) {
   auto owned = std::make_shared<std::string>(std::move(contents));
   FileView view{owned, *owned};
-  return ParsePipeline(file, std::move(view), messages);
+  return ParsePipeline(file, std::move(view), messages, observer);
 }
 
 std::optional<PipelineFacts> LoadPipeline(const FileSystem& fs, const std::string& file,
-                                          Messages* messages) {
+                                          Messages* messages, PayloadObserver* observer) {
   FileView view;
   std::string err;
   if (!fs.MapFile(file, &view, &err)) {
     messages->Error(AtPath(file, ""), err);
     return std::nullopt;
   }
-  return ParsePipeline(file, std::move(view), messages);
+  return ParsePipeline(file, std::move(view), messages, observer);
 }
 
 }  // namespace beamcompat

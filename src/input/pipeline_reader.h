@@ -25,19 +25,32 @@ const char* PipelineFormatName(PipelineFormat format);  // "binary", "text", "js
 // without control bytes; binary otherwise.
 PipelineFormat DetectPipelineFormat(std::string_view contents);
 
+// Told of each pickled payload's text as soon as the reader finds it, so that decoding can
+// start while the rest of the pipeline is read. The texts view bytes the facts will own: when
+// reading fails, Abandon() is called before those bytes are released.
+class PayloadObserver {
+ public:
+  virtual ~PayloadObserver() = default;
+  virtual void Found(std::string_view encoded) = 0;
+  virtual void Abandon() = 0;
+};
+
 // Parses the bytes of `view`, read from `file`; the facts keep `view.owner` alive.
 // Unusable input (empty, not a Pipeline, a syntax error, a pipeline with neither transforms
 // nor environments) returns nullopt with one located error in `messages`; a nested payload
 // that does not parse is a warning and reading goes on.
 std::optional<PipelineFacts> ParsePipeline(const std::string& file, FileView view,
-                                           Messages* messages);
+                                           Messages* messages,
+                                           PayloadObserver* observer = nullptr);
 // The same for bytes held in a string (tests, fuzzing).
 std::optional<PipelineFacts> ParsePipeline(const std::string& file, std::string contents,
-                                           Messages* messages);
+                                           Messages* messages,
+                                           PayloadObserver* observer = nullptr);
 
 // Maps `file` through `fs`, then parses it.
 std::optional<PipelineFacts> LoadPipeline(const FileSystem& fs, const std::string& file,
-                                          Messages* messages);
+                                          Messages* messages,
+                                          PayloadObserver* observer = nullptr);
 
 }  // namespace beamcompat
 

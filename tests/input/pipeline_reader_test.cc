@@ -103,6 +103,36 @@ TEST_CASE("pipeline reader: a Dataflow wordcount's environment, artifacts and pa
   CHECK(facts->requirements == std::vector<std::string>{"beam:requirement:pardo:splittable_dofn:v1"});
 }
 
+// What a payload observer is told, in order.
+struct RecordingObserver : PayloadObserver {
+  void Found(std::string_view encoded) override { found.push_back(encoded); }
+  void Abandon() override { ++abandoned; }
+  std::vector<std::string_view> found;
+  int abandoned = 0;
+};
+
+TEST_CASE("pipeline reader: the payload observer hears of every transform payload") {
+  Messages messages;
+  RecordingObserver observer;
+  std::optional<PipelineFacts> facts =
+      ParsePipeline("pipeline.pb", Generated("dataflow_wordcount.pb"), &messages, &observer);
+  REQUIRE(facts);
+  std::vector<std::string_view> payloads;
+  for (const TransformFacts& transform : facts->transforms) {
+    for (const PickledPayload& payload : transform.payloads) payloads.push_back(payload.encoded);
+  }
+  REQUIRE(payloads.size() >= 5);
+  // In the order of the file, not of the ids; the very views the facts keep.
+  std::sort(payloads.begin(), payloads.end());
+  std::sort(observer.found.begin(), observer.found.end());
+  CHECK(observer.found == payloads);
+  CHECK(observer.abandoned == 0);
+
+  RecordingObserver broken;
+  CHECK_FALSE(ParsePipeline("pipeline.pb", Source("corrupt/truncated.pb"), &messages, &broken));
+  CHECK(broken.abandoned == 1);  // told before the bytes it may have seen are released
+}
+
 TEST_CASE("pipeline reader: text and JSON encodings give the same facts as binary") {
   Messages messages;
   auto binary = ParsePipeline("p", Generated("dataflow_wordcount.pb"), &messages);
