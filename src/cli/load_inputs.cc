@@ -16,12 +16,12 @@ namespace {
 
 // The pipeline named by --pipeline, else the staging directory's pipeline.pb.
 bool LoadPipelineInput(const CommandOptions& options, const CommandContext& ctx,
-                       const std::optional<StagingDir>& staging, FactInputs* inputs,
-                       Messages* messages) {
+                       const std::optional<StagingDir>& staging, PayloadObserver* observer,
+                       FactInputs* inputs, Messages* messages) {
   std::string file = options.pipeline;
   if (file.empty() && staging) file = staging->PathOf(kStagedPipelineFile);
   if (file.empty()) return true;
-  inputs->pipeline = LoadPipeline(ctx.fs, file, messages);
+  inputs->pipeline = LoadPipeline(ctx.fs, file, messages, observer);
   if (!inputs->pipeline) return false;
   if (staging) MatchStagedArtifacts(*staging, &*inputs->pipeline);
   return true;
@@ -53,13 +53,19 @@ bool LoadInputs(const CommandOptions& options, const CommandContext& ctx, FactSe
   inputs.launch_python_flag = options.launch_python;
   inputs.runtime_python_flag = options.runtime_python;
   inputs.runtime_image_flag = options.runtime_image;
+  // Payloads are decoded on a second core as the pipeline reader finds them. Declared after
+  // `inputs`, whose pipeline bytes it reads, so that it stops before they are released.
+  PayloadAnalyzerOptions analyzer_options;
+  std::optional<PayloadPrefetch> prefetch;
+  if (module_data) prefetch.emplace(analyzer_options.limits);
 
   std::optional<StagingDir> staging;
   if (!options.staging.empty()) {
     staging = ReadStagingDir(ctx.fs, options.staging, messages);
     if (!staging) return false;
   }
-  if (!LoadPipelineInput(options, ctx, staging, &inputs, messages)) return false;
+  PayloadObserver* observer = prefetch ? &*prefetch : nullptr;
+  if (!LoadPipelineInput(options, ctx, staging, observer, &inputs, messages)) return false;
 
   std::string launch_file = options.launch;
   if (launch_file.empty() && staging && staging->Has(kSubmissionDependenciesFile)) {
@@ -73,7 +79,7 @@ bool LoadInputs(const CommandOptions& options, const CommandContext& ctx, FactSe
   if (!BuildFactSet(std::move(inputs), facts, messages)) return false;
   // Pickled payloads are read with the module data shipped next to the rules.
   if (!module_data) return true;
-  return AddPickleFacts(&*module_data, PayloadAnalyzerOptions{}, facts, messages);
+  return AddPickleFacts(&*module_data, &*prefetch, analyzer_options, facts, messages);
 }
 
 }  // namespace beamcompat

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "pickle/module_map.h"
+#include "pickle/payload_prefetch.h"
 
 namespace beamcompat {
 namespace {
@@ -31,9 +32,12 @@ void Fill(const DecodedPayload& decoded, PickleReadResult* read, const ModuleMap
           const std::string& python, PayloadContents* contents);
 
 void RunJob(const PayloadAnalyzerOptions& options, const ModuleMap& map,
-            DecompressionBudget* budget, Job* job) {
+            const PayloadPrefetch* prefetch, DecompressionBudget* budget, Job* job) {
   job->contents = std::make_shared<PayloadContents>();
-  DecodedPayload decoded = DecodePayload(job->encoded, options.limits, budget);
+  const DecodedPayload* prefetched = prefetch ? prefetch->Decoded(job->encoded) : nullptr;
+  DecodedPayload own;
+  if (prefetched == nullptr) own = DecodePayload(job->encoded, options.limits, budget);
+  const DecodedPayload& decoded = prefetched ? *prefetched : own;
   if (!decoded.ok) {
     Fill(decoded, nullptr, map, job->python, job->contents.get());
     return;
@@ -51,8 +55,9 @@ void RunJob(const PayloadAnalyzerOptions& options, const ModuleMap& map,
 // payload up front: appending never moves a job a worker may be reading.
 class JobRunner {
  public:
-  JobRunner(const PayloadAnalyzerOptions& options, const ModuleMap& map, std::vector<Job>* jobs)
-      : options_(options), map_(map), jobs_(jobs), budget_(options.limits.max_run_bytes) {}
+  JobRunner(const PayloadAnalyzerOptions& options, const ModuleMap& map,
+            const PayloadPrefetch* prefetch, DecompressionBudget* budget, std::vector<Job>* jobs)
+      : options_(options), map_(map), prefetch_(prefetch), budget_(budget), jobs_(jobs) {}
   ~JobRunner() { Finish(); }
 
   // Starts the helper threads when there are at least two payloads to share.
@@ -73,7 +78,7 @@ class JobRunner {
   void Work() {
     for (size_t i = next_++;;) {
       if (i < published_.load(std::memory_order_acquire)) {
-        RunJob(options_, map_, &budget_, &(*jobs_)[i]);
+        RunJob(options_, map_, prefetch_, budget_, &(*jobs_)[i]);
         i = next_++;
       } else if (closed_.load(std::memory_order_acquire) &&
                  i >= published_.load(std::memory_order_acquire)) {
@@ -86,24 +91,13 @@ class JobRunner {
 
   const PayloadAnalyzerOptions& options_;
   const ModuleMap& map_;
+  const PayloadPrefetch* prefetch_;
+  DecompressionBudget* budget_;
   std::vector<Job>* jobs_;
-  DecompressionBudget budget_;
   std::atomic<size_t> next_{0};
   std::atomic<size_t> published_{0};
   std::atomic<bool> closed_{false};
   std::vector<std::thread> threads_;
-};
-
-// Hashes a payload text's length and its two ends: distinct bz2 and zlib payloads differ in
-// their first bytes (block CRC, deflate data) and last ones (stream CRC, Adler-32), so this
-// tells them apart without hashing kilobytes; equal hashes still compare the whole text.
-struct PayloadTextHash {
-  size_t operator()(std::string_view text) const {
-    constexpr size_t kEnd = 48;
-    std::hash<std::string_view> hash;
-    if (text.size() <= 2 * kEnd) return hash(text);
-    return hash(text.substr(0, kEnd)) ^ hash(text.substr(text.size() - kEnd)) * 31 ^ text.size();
-  }
 };
 
 // Job numbers by payload text, for the payloads of one Python: open addressing in a table
@@ -212,7 +206,13 @@ class PythonOfEnvironment {
 }  // namespace
 
 PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modules,
-                            const PayloadAnalyzerOptions& options) {
+                            const PayloadAnalyzerOptions& options, PayloadPrefetch* prefetch) {
+  DecompressionBudget own_budget(options.limits.max_run_bytes);
+  DecompressionBudget* budget = &own_budget;
+  if (prefetch != nullptr) {
+    prefetch->Stop();  // its helper's core goes to the jobs
+    budget = prefetch->budget();
+  }
   PickleFacts facts;
   std::vector<Job> jobs;
   std::vector<uint32_t> job_of;  // per payload, its job
@@ -223,7 +223,7 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
   facts.payloads.reserve(payload_count);
   job_of.reserve(payload_count);
   jobs.reserve(payload_count);  // jobs must not move while the runner's threads read them
-  JobRunner runner(options, modules, &jobs);
+  JobRunner runner(options, modules, prefetch, budget, &jobs);
   runner.Start(payload_count);
   // Identical text read as the same Python is one job; the bytecode format depends on Python.
   std::unordered_map<std::string, SeenTexts> by_python;

@@ -14,6 +14,7 @@
 namespace beamcompat {
 
 class ModuleMap;
+class PayloadPrefetch;
 
 struct PayloadAnalyzerOptions {
   DecodeLimits limits;
@@ -23,8 +24,11 @@ struct PayloadAnalyzerOptions {
 
 // `modules` tells builtins from real globals for each environment's Python minor. The result
 // views `pipeline` (transform names, payload paths), which must outlive it and stay in place.
+// With `prefetch` (which was shown the pipeline as it was read), it is stopped first and the
+// payloads it decoded are not decoded again; it must have the same limits as `options`.
 PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modules,
-                            const PayloadAnalyzerOptions& options);
+                            const PayloadAnalyzerOptions& options,
+                            PayloadPrefetch* prefetch = nullptr);
 
 }  // namespace beamcompat
 

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -50,6 +51,18 @@ bool DecodeBase64(std::string_view text, std::string* out, std::string* error);
 // pickle (0x80 PROTO) is passed through.
 DecodedPayload Decompress(std::string_view compressed, const DecodeLimits& limits,
                           DecompressionBudget* budget);
+
+// Hashes a payload text's length and its two ends: distinct bz2 and zlib payloads differ in
+// their first bytes (block CRC, deflate data) and last ones (stream CRC, Adler-32), so this
+// tells them apart without hashing kilobytes; equal hashes still compare the whole text.
+struct PayloadTextHash {
+  size_t operator()(std::string_view text) const {
+    constexpr size_t kEnd = 48;
+    std::hash<std::string_view> hash;
+    if (text.size() <= 2 * kEnd) return hash(text);
+    return hash(text.substr(0, kEnd)) ^ hash(text.substr(text.size() - kEnd)) * 31 ^ text.size();
+  }
+};
 
 // DecodeBase64 then Decompress.
 DecodedPayload DecodePayload(std::string_view base64_text, const DecodeLimits& limits,

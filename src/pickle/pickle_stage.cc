@@ -9,8 +9,9 @@
 namespace beamcompat {
 namespace {
 
-bool AnalyzeWith(const ModuleMap& map, const PayloadAnalyzerOptions& options, FactSet* facts) {
-  PickleFacts pickles = AnalyzePayloads(*facts->pipeline, map, options);
+bool AnalyzeWith(const ModuleMap& map, const PayloadAnalyzerOptions& options,
+                 PayloadPrefetch* prefetch, FactSet* facts) {
+  PickleFacts pickles = AnalyzePayloads(*facts->pipeline, map, options, prefetch);
   ResolvePickleFacts(map, *facts, &pickles);
   facts->pickles = std::move(pickles);
   return true;
@@ -46,14 +47,14 @@ bool AddPickleFacts(const FileSystem& fs, const std::string& rules_dir,
                     const PayloadAnalyzerOptions& options, FactSet* facts, Messages* messages) {
   if (!facts->pipeline) return true;
   std::optional<ModuleMap> map = ModuleMap::Load(fs, rules_dir + "/data", messages);
-  return map && AnalyzeWith(*map, options, facts);
+  return map && AnalyzeWith(*map, options, nullptr, facts);
 }
 
-bool AddPickleFacts(ModuleDataLoader* module_data, const PayloadAnalyzerOptions& options,
-                    FactSet* facts, Messages* messages) {
+bool AddPickleFacts(ModuleDataLoader* module_data, PayloadPrefetch* prefetch,
+                    const PayloadAnalyzerOptions& options, FactSet* facts, Messages* messages) {
   if (!facts->pipeline) return true;
   std::optional<ModuleMap> map = module_data->Take(messages);
-  return map && AnalyzeWith(*map, options, facts);
+  return map && AnalyzeWith(*map, options, prefetch, facts);
 }
 
 }  // namespace beamcompat

@@ -12,6 +12,7 @@
 #include "facts/fact_set.h"
 #include "pickle/module_map.h"
 #include "pickle/payload_analyzer.h"
+#include "pickle/payload_prefetch.h"
 
 namespace beamcompat {
 
@@ -38,9 +39,10 @@ class ModuleDataLoader {
 // `<rules_dir>/data` is unusable.
 bool AddPickleFacts(const FileSystem& fs, const std::string& rules_dir,
                     const PayloadAnalyzerOptions& options, FactSet* facts, Messages* messages);
-// The same with the module data loaded in the background.
-bool AddPickleFacts(ModuleDataLoader* module_data, const PayloadAnalyzerOptions& options,
-                    FactSet* facts, Messages* messages);
+// The same with the module data loaded in the background, and the payloads `prefetch`
+// decoded while the pipeline was read (may be null).
+bool AddPickleFacts(ModuleDataLoader* module_data, PayloadPrefetch* prefetch,
+                    const PayloadAnalyzerOptions& options, FactSet* facts, Messages* messages);
 
 }  // namespace beamcompat
 

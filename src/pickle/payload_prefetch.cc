@@ -1,0 +1,59 @@
+#include "pickle/payload_prefetch.h"
+
+namespace beamcompat {
+
+PayloadPrefetch::PayloadPrefetch(const DecodeLimits& limits)
+    : limits_(limits), budget_(limits.max_run_bytes), thread_([this] { Run(); }) {}
+
+PayloadPrefetch::~PayloadPrefetch() { Stop(); }
+
+void PayloadPrefetch::Found(std::string_view encoded) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_) return;
+    found_.push_back(encoded);
+  }
+  wake_.notify_one();
+}
+
+void PayloadPrefetch::Abandon() {
+  Stop();
+  decoded_.clear();
+}
+
+void PayloadPrefetch::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  if (thread_.joinable()) thread_.join();
+}
+
+const DecodedPayload* PayloadPrefetch::Decoded(std::string_view encoded) const {
+  auto found = decoded_.find(encoded);
+  return found == decoded_.end() ? nullptr : &found->second;
+}
+
+// Takes the texts found so far in one batch, decodes the new ones, and sleeps when the
+// reader has found nothing more.
+void PayloadPrefetch::Run() {
+  std::vector<std::string_view> batch;
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !found_.empty(); });
+      if (stopping_) return;
+      batch.swap(found_);
+    }
+    for (std::string_view encoded : batch) {
+      if (decoded_.contains(encoded)) continue;
+      decoded_.emplace(encoded, DecodePayload(encoded, limits_, &budget_));
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (stopping_) return;
+    }
+    batch.clear();
+  }
+}
+
+}  // namespace beamcompat
