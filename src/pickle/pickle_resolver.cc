@@ -57,10 +57,28 @@ void ApplyVersionFacts(const ModuleMap& map, const std::optional<PackageList>& r
 
 // Every payload refers to a few modules, and 50k payloads share a handful: the modules are
 // gathered in a hash map keyed by views of the names in the (immutable) payload contents.
+// The walk below waits on memory: each payload's contents, their module list and its names
+// are where the worker that read the payload put them. What the next payloads need is asked
+// for a few steps ahead, each level once the level above it has arrived.
+void PrefetchAhead(const std::vector<PayloadFacts>& payloads, size_t i) {
+  constexpr size_t kContents = 8, kList = 4, kNames = 2;
+  if (i + kContents < payloads.size()) __builtin_prefetch(payloads[i + kContents].shared.get());
+  if (i + kList < payloads.size()) {
+    __builtin_prefetch(payloads[i + kList].contents().modules.data());
+  }
+  if (i + kNames < payloads.size()) {
+    for (const std::string& name : payloads[i + kNames].contents().modules) {
+      __builtin_prefetch(name.data());
+    }
+  }
+}
+
 std::vector<ReferencedModule> GatherModules(const PickleFacts& pickles) {
   std::vector<ReferencedModule> modules;
   std::unordered_map<std::string_view, size_t> index;
-  for (const PayloadFacts& payload : pickles.payloads) {
+  for (size_t i = 0; i < pickles.payloads.size(); ++i) {
+    PrefetchAhead(pickles.payloads, i);
+    const PayloadFacts& payload = pickles.payloads[i];
     for (const std::string& name : payload.contents().modules) {
       auto [found, inserted] = index.try_emplace(name, modules.size());
       if (inserted) {
