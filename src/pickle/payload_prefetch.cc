@@ -18,7 +18,8 @@ void PayloadPrefetch::Found(std::string_view encoded) {
 
 void PayloadPrefetch::Abandon() {
   Stop();
-  decoded_.clear();
+  by_address_.clear();
+  by_text_.clear();
 }
 
 void PayloadPrefetch::Stop() {
@@ -31,8 +32,9 @@ void PayloadPrefetch::Stop() {
 }
 
 const DecodedPayload* PayloadPrefetch::Decoded(std::string_view encoded) const {
-  auto found = decoded_.find(encoded);
-  return found == decoded_.end() ? nullptr : &found->second;
+  auto found = by_address_.find(encoded.data());
+  if (found == by_address_.end() || found->second->first.size() != encoded.size()) return nullptr;
+  return &found->second->second;
 }
 
 // Takes the texts found so far in one batch, decodes the new ones, and sleeps when the
@@ -47,8 +49,10 @@ void PayloadPrefetch::Run() {
       batch.swap(found_);
     }
     for (std::string_view encoded : batch) {
-      if (decoded_.contains(encoded)) continue;
-      decoded_.emplace(encoded, DecodePayload(encoded, limits_, &budget_));
+      auto [entry, fresh] = by_text_.try_emplace(encoded);
+      if (fresh) entry->second = DecodePayload(encoded, limits_, &budget_);
+      by_address_.emplace(encoded.data(), &*entry);
+      if (!fresh) continue;
       std::lock_guard<std::mutex> lock(mutex_);
       if (stopping_) return;
     }

@@ -32,7 +32,8 @@ class PayloadPrefetch : public PayloadObserver {
   // Stops decoding (the payload in hand is finished first). After it, Decoded may be called
   // from any thread.
   void Stop();
-  // The decoded payload of this text, or null when the helper did not reach it.
+  // The decoded payload of this text (one the reader found, at that address), or null when
+  // the helper did not reach it.
   const DecodedPayload* Decoded(std::string_view encoded) const;
   // Shared with whoever decodes the other payloads of the run.
   DecompressionBudget* budget() { return &budget_; }
@@ -46,8 +47,11 @@ class PayloadPrefetch : public PayloadObserver {
   std::condition_variable wake_;
   std::vector<std::string_view> found_;  // guarded by mutex_
   bool stopping_ = false;                // guarded by mutex_
-  // Written by the helper only, read after Stop.
-  std::unordered_map<std::string_view, DecodedPayload, PayloadTextHash> decoded_;
+  // Written by the helper only, read after Stop. Looked up by address: hashing a job's text
+  // would read it from memory before its decoding does.
+  std::unordered_map<std::string_view, DecodedPayload, PayloadTextHash> by_text_;
+  using Entry = std::pair<const std::string_view, DecodedPayload>;
+  std::unordered_map<const char*, const Entry*> by_address_;
   std::thread thread_;
 };
 

@@ -23,30 +23,34 @@ std::string PipelinePath(const std::string& name) {
 
 TEST_CASE("payload prefetch: found texts are decoded once, as DecodePayload would") {
   std::string text = testing::ReadPickleFixture("py311/dill/main_function_json.b64");
+  std::string other = testing::ReadPickleFixture("py311/dill/main_lambda_json.b64");
   REQUIRE_FALSE(text.empty());
+  REQUIRE_FALSE(other.empty());
   std::string same = text;  // identical text elsewhere in the pipeline
   std::string bad = "QlpoOTFBWSZTW!";
   DecodedPayload direct = DecodePayload(text, DecodeLimits{}, nullptr);
+  DecodedPayload direct_other = DecodePayload(other, DecodeLimits{}, nullptr);
   PayloadPrefetch prefetch(DecodeLimits{});
-  prefetch.Found(bad);  // taken in order: once `text` is charged to the budget, `bad` was read
-  prefetch.Found(text);
-  prefetch.Found(same);
-  for (int waited = 0; prefetch.budget()->used() < direct.pickle.size() && waited < 10000;
-       ++waited) {
+  // Taken in order: once `other` is charged to the budget, the three before it were read.
+  for (const std::string* found : {&bad, &text, &same, &other}) prefetch.Found(*found);
+  uint64_t both = direct.pickle.size() + direct_other.pickle.size();
+  for (int waited = 0; prefetch.budget()->used() < both && waited < 10000; ++waited) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   prefetch.Stop();
+  CHECK(prefetch.budget()->used() == both);  // `same` was not decoded again
   const DecodedPayload* decoded = prefetch.Decoded(text);
   REQUIRE(decoded != nullptr);
   CHECK(decoded->ok);
   CHECK(decoded->pickle == direct.pickle);
-  CHECK(prefetch.Decoded(same) == decoded);  // by text, not by address
-  CHECK(prefetch.budget()->used() == direct.pickle.size());
+  CHECK(prefetch.Decoded(same) == decoded);  // the duplicate found elsewhere shares it
   const DecodedPayload* failed = prefetch.Decoded(bad);
   REQUIRE(failed != nullptr);
   CHECK(failed->error == "invalid base64 character '!' at offset 13");
-  CHECK(prefetch.Decoded("QUJD") == nullptr);  // never found
-  prefetch.Found(text);                         // after Stop: ignored, no crash
+  std::string never = text;  // the same text, but at an address the reader never showed
+  CHECK(prefetch.Decoded(never) == nullptr);
+  CHECK(prefetch.Decoded(std::string_view(text).substr(0, 8)) == nullptr);  // part of a text
+  prefetch.Found(text);  // after Stop: ignored, no crash
 }
 
 TEST_CASE("payload prefetch: abandoned payloads are forgotten") {
