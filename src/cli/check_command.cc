@@ -97,6 +97,16 @@ bool LoadSelectedRules(const Config& config, const CommandOptions& o, const Comm
   for (const SelectedRule& rule : all) {
     if (!rule.rule->info.code.starts_with(kRepositoryRulePrefix)) selected->push_back(rule);
   }
+  if (selected->empty() && !all.empty()) {
+    // A shared [tool.beamcompat] table or a mistyped --select: say why nothing is checked.
+    std::string codes;
+    for (size_t i = 0; i < all.size() && i < 3; ++i) {
+      codes += (i == 0 ? "" : ", ") + all[i].rule->info.code;
+    }
+    if (all.size() > 3) codes += ", ...";
+    ctx.err << "beamcompat: warning: the selection names only repository rules (" << codes
+            << "), which `beamcompat lint` checks; check evaluates no rule\n";
+  }
   return true;
 }
 
