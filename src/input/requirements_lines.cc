@@ -1,6 +1,8 @@
 #include "input/requirements_lines.h"
 
+#include <algorithm>
 #include <cctype>
+#include <optional>
 #include <utility>
 
 #include "base/text.h"
@@ -167,6 +169,49 @@ size_t FindOptionsStart(std::string_view text) {
   return std::string_view::npos;
 }
 
+// A version clause whose version is a pip environment variable: "==${BEAM_VERSION}".
+struct VariableClause {
+  size_t begin = 0;  // of the operator (and of a comma before it, when one joins it)
+  size_t end = 0;    // after the closing brace (and a comma after it, when one is first)
+  std::string op;
+  std::string name;
+};
+
+// pip's form: ${ then upper-case letters, digits and _, then }.
+std::optional<VariableClause> FindVariableClause(std::string_view text) {
+  for (size_t open = text.find("${"); open != std::string_view::npos;
+       open = text.find("${", open + 2)) {
+    size_t close = text.find('}', open);
+    if (close == std::string_view::npos) return std::nullopt;
+    std::string_view name = text.substr(open + 2, close - open - 2);
+    bool valid = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    });
+    if (!valid) continue;
+    size_t op_end = open;
+    while (op_end > 0 && IsSpace(text[op_end - 1])) --op_end;
+    size_t op_begin = op_end;
+    while (op_begin > 0 && std::string_view("=<>!~").find(text[op_begin - 1]) !=
+                               std::string_view::npos) {
+      --op_begin;
+    }
+    if (op_begin == op_end) continue;  // not a version: a URL, a marker, ...
+    VariableClause clause{op_begin, close + 1, std::string(text.substr(op_begin, op_end - op_begin)),
+                          std::string(name)};
+    size_t before = clause.begin;
+    while (before > 0 && IsSpace(text[before - 1])) --before;
+    size_t after = clause.end;
+    while (after < text.size() && IsSpace(text[after])) ++after;
+    if (before > 0 && text[before - 1] == ',') {
+      clause.begin = before - 1;  // "numpy>=1.20,<${MAX}": drop ",<${MAX}"
+    } else if (after < text.size() && text[after] == ',') {
+      clause.end = after + 1;  // "numpy==${V},!=1.0": drop "==${V},"
+    }
+    return clause;
+  }
+  return std::nullopt;
+}
+
 RequirementsLine ParseRequirementLine(RequirementsLine out) {
   std::string_view text = out.text;
   size_t options_start = FindOptionsStart(text);
@@ -179,6 +224,16 @@ RequirementsLine ParseRequirementLine(RequirementsLine out) {
     out.kind = RequirementsLineKind::kPath;
     out.value = std::string(requirement);
     return out;
+  }
+  std::string without_variables;
+  while (std::optional<VariableClause> clause = FindVariableClause(requirement)) {
+    without_variables = std::string(requirement.substr(0, clause->begin)) +
+                        std::string(requirement.substr(clause->end));
+    requirement = without_variables;
+    if (out.version_variable.empty()) {
+      out.version_variable = clause->name;
+      out.variable_operator = clause->op;
+    }
   }
   std::string err;
   std::optional<Requirement> parsed = ParseRequirement(requirement, &err);

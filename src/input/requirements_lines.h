@@ -49,6 +49,11 @@ struct RequirementsLine {
                                     // e.g. "--editable", "--requirement", "--index-url"
   std::string value;                // the option's value, or a kPath's path/URL
   std::string error;                // kInvalid only: what was expected
+  // kRequirement: pip expands ${NAME} from the environment before parsing; a version clause
+  // written with one ("apache-beam==${BEAM_VERSION}") is unknown here. It is left out of
+  // `requirement`, and named here with its operator.
+  std::string version_variable;  // "BEAM_VERSION"
+  std::string variable_operator;  // "=="
 };
 
 RequirementsLine ParseRequirementsLine(const LogicalLine& line);

@@ -31,6 +31,22 @@ std::optional<RepoRequirement> MakeRepoRequirement(std::string_view text, std::s
   return out;
 }
 
+RepoRequirement MakeVariableRepoRequirement(const RequirementsLine& line, std::string source,
+                                            SourceLocation where) {
+  RepoRequirement out;
+  out.name = line.requirement.name;
+  out.key = line.requirement.key;
+  out.text = std::string(Trim(line.text.substr(0, line.text.find(" --"))));
+  out.specifier = line.variable_operator + "${" + line.version_variable + "}";
+  std::string others = line.requirement.specifiers.ToString();
+  if (!others.empty()) out.specifier += "," + others;
+  out.exact = line.variable_operator == "==" || line.variable_operator == "===" ||
+              line.requirement.specifiers.IsExactPin();
+  out.source = std::move(source);
+  out.where = std::move(where);
+  return out;
+}
+
 std::string PythonSpecifier(std::string_view text) {
   text = Trim(text);
   if (text.empty()) return "";

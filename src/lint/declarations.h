@@ -11,6 +11,7 @@
 
 #include "base/location.h"
 #include "facts/repo_facts.h"
+#include "input/requirements_lines.h"
 
 namespace beamcompat {
 
@@ -30,6 +31,11 @@ struct Declarations {
 };
 
 // Parses one PEP 508 string into a RepoRequirement; a bad one is a warning and nullopt.
+// A requirements-file line whose version is a pip environment variable
+// ("apache-beam==${BEAM_VERSION}"): pinned when the operator is == or ===, to a version not
+// known here.
+RepoRequirement MakeVariableRepoRequirement(const RequirementsLine& line, std::string source,
+                                            SourceLocation where);
 std::optional<RepoRequirement> MakeRepoRequirement(std::string_view text, std::string source,
                                                    SourceLocation where, Messages* messages);
 

@@ -180,7 +180,9 @@ void ReadRequirementsFile(const std::string& file, std::string_view text, bool c
   for (const RequirementsLine& line : ReadRequirementsLines(text)) {
     LineColumn at = LineColumnAt(text, line.offset);
     SourceLocation where = AtLine(file, line.line, at.column);
-    if (line.kind == RequirementsLineKind::kRequirement) {
+    if (line.kind == RequirementsLineKind::kRequirement && !line.version_variable.empty()) {
+      out->requirements.push_back(MakeVariableRepoRequirement(line, source, where));
+    } else if (line.kind == RequirementsLineKind::kRequirement) {
       if (auto req = MakeRepoRequirement(line.text.substr(0, line.text.find(" --")), source,
                                          where, messages)) {
         out->requirements.push_back(std::move(*req));

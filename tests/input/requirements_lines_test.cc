@@ -125,6 +125,40 @@ TEST_CASE("requirements lines read hashes and report unknown options") {
   }
 }
 
+TEST_CASE("requirements lines: a version from a pip environment variable is unknown, not invalid") {
+  struct Row {
+    const char* text;
+    const char* name;
+    const char* rest;  // the specifiers that remain
+    const char* variable;
+    const char* op;
+  };
+  const Row rows[] = {
+      {"apache-beam[gcp]==${BEAM_VERSION}", "apache-beam", "", "BEAM_VERSION", "=="},
+      {"numpy>=1.20,<${NUMPY_MAX} ; python_version >= \"3.8\"", "numpy", ">=1.20", "NUMPY_MAX",
+       "<"},
+      {"protobuf == ${PB} , !=4.0.0 --hash=sha256:1111", "protobuf", "!=4.0.0", "PB", "=="},
+      {"grpcio>=${LOW},<${HIGH}", "grpcio", "", "LOW", ">="},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    RequirementsLine line = ParseRequirementsLine(LogicalLine{1, 0, row.text, ""});
+    REQUIRE(line.kind == RequirementsLineKind::kRequirement);
+    CHECK(line.requirement.name == row.name);
+    CHECK(line.requirement.specifiers.ToString() == row.rest);
+    CHECK(line.version_variable == row.variable);
+    CHECK(line.variable_operator == row.op);
+  }
+  // pip expands only ${UPPER_CASE}; elsewhere a variable is not a version.
+  RequirementsLine url = ParseRequirementsLine(
+      LogicalLine{1, 0, "git+https://${GITHUB_TOKEN}@github.com/acme/lib.git#egg=lib", ""});
+  CHECK(url.kind == RequirementsLineKind::kPath);
+  CHECK(url.version_variable.empty());
+  RequirementsLine lower = ParseRequirementsLine(LogicalLine{1, 0, "numpy==${version}", ""});
+  CHECK(lower.kind == RequirementsLineKind::kInvalid);
+  CHECK(lower.error == "invalid version '${version}' after '=='");
+}
+
 TEST_CASE("EggName reads the egg fragment") {
   CHECK(EggName("git+https://github.com/org/x@abc#egg=x") == "x");
   CHECK(EggName("git+https://github.com/org/x@abc#subdirectory=py&egg=x_y") == "x_y");
