@@ -30,6 +30,20 @@ bool IsTracebackHeader(std::string_view trimmed) {
   return StartsWith(trimmed, kTracebackHeader) || EndsWith(trimmed, kTracebackHeader);
 }
 
+// "+-+---------------- 1 ----------------", "+---------------- ... ----------------",
+// "+------------------------------------": the rules between an ExceptionGroup's parts.
+bool IsExceptionGroupRule(std::string_view trimmed) {
+  if (trimmed.size() < 8 || trimmed[0] != '+' || trimmed[1] != '-') return false;
+  return trimmed.find_first_not_of("+- .0123456789") == std::string_view::npos;
+}
+
+// "ExceptionGroup: errors (2 sub-exceptions)" only wraps the failures printed after it.
+bool IsExceptionGroup(const RaisedException& raised) {
+  std::string_view message = raised.message;
+  return EndsWith(raised.type, "ExceptionGroup") &&
+         (EndsWith(message, " sub-exceptions)") || EndsWith(message, " sub-exception)"));
+}
+
 bool IsChainMarker(std::string_view trimmed) {
   return trimmed == "During handling of the above exception, another exception occurred:" ||
          trimmed == "The above exception was the direct cause of the following exception:";
@@ -119,6 +133,24 @@ bool ParseFrameLine(std::string_view trimmed, Frame* frame) {
 }
 
 void TracebackParser::Feed(const LogLine& line) {
+  std::string_view trimmed = Trim(line.text);
+  // Python 3.11+ prints the sub-exceptions of an ExceptionGroup inside a frame: each line
+  // behind "| ", each sub-exception after a "+---- n ----" rule. The frame comes off, and a
+  // rule ends the exception before it, so every sub-exception is a failure of its own.
+  if (IsExceptionGroupRule(trimmed)) {
+    Flush();
+    return;
+  }
+  if (!trimmed.empty() && trimmed[0] == '|') {
+    LogLine inner = line;
+    inner.text = trimmed.substr(trimmed.size() > 1 && trimmed[1] == ' ' ? 2 : 1);
+    FeedLine(inner);
+    return;
+  }
+  FeedLine(line);
+}
+
+void TracebackParser::FeedLine(const LogLine& line) {
   std::string_view trimmed = Trim(line.text);
   if (IsTracebackHeader(trimmed)) {
     StartTraceback(line);
@@ -247,7 +279,9 @@ void TracebackParser::Flush() {
   } else if (state_ == State::kMessage) {
     failure_.chain.push_back(std::move(current_));
   }
-  if (!failure_.chain.empty()) sink_(std::move(failure_));
+  if (!failure_.chain.empty() && !IsExceptionGroup(failure_.chain.back())) {
+    sink_(std::move(failure_));
+  }
   failure_ = Failure();
   current_ = RaisedException();
   state_ = State::kIdle;

@@ -55,6 +55,7 @@ class TracebackParser {
  private:
   enum class State { kIdle, kFrames, kAfterFrame, kMessage, kChained };
 
+  void FeedLine(const LogLine& line);  // a line with any ExceptionGroup frame taken off
   void StartTraceback(const LogLine& line);
   bool FeedFrames(const LogLine& line, std::string_view trimmed);
   bool FeedMessage(const LogLine& line, std::string_view trimmed);

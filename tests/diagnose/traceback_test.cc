@@ -29,6 +29,63 @@ INFO:root:done
   CHECK_FALSE(e.truncated);
 }
 
+TEST_CASE("Traceback reads each part of a Python 3.11 ExceptionGroup as its own failure") {
+  // As CPython 3.11.7 prints it: a group of two failures and a nested group of one.
+  auto failures = ParseTracebacks(R"(  + Exception Group Traceback (most recent call last):
+  |   File "/tmp/probe/eg.py", line 21, in <module>
+  |     run()
+  |   File "/tmp/probe/eg.py", line 20, in run
+  |     raise ExceptionGroup("errors while processing bundle", errors)
+  | ExceptionGroup: errors while processing bundle (3 sub-exceptions)
+  +-+---------------- 1 ----------------
+    | Traceback (most recent call last):
+    |   File "/tmp/probe/eg.py", line 11, in run
+    |     f()
+    |   File "/tmp/probe/eg.py", line 4, in load
+    |     importlib.import_module("sklearn_missing_mod")
+    |   File "/root/.pyenv/versions/3.11.7/lib/python3.11/importlib/__init__.py", line 126, in import_module
+    |     return _bootstrap._gcd_import(name[level:], package, level)
+    |            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+    |   File "<frozen importlib._bootstrap>", line 1204, in _gcd_import
+    |   File "<frozen importlib._bootstrap>", line 1176, in _find_and_load
+    |   File "<frozen importlib._bootstrap>", line 1140, in _find_and_load_unlocked
+    | ModuleNotFoundError: No module named 'sklearn_missing_mod'
+    +---------------- 2 ----------------
+    | Traceback (most recent call last):
+    |   File "/tmp/probe/eg.py", line 11, in run
+    |     f()
+    |   File "/tmp/probe/eg.py", line 9, in <lambda>
+    |     for f in (load, lambda: parse("1")):
+    |                             ^^^^^^^^^^
+    |   File "/tmp/probe/eg.py", line 6, in parse
+    |     return undefined_json.loads(x)
+    |            ^^^^^^^^^^^^^^
+    | NameError: name 'undefined_json' is not defined
+    +---------------- 3 ----------------
+    | ExceptionGroup: nested (1 sub-exception)
+    +-+---------------- 1 ----------------
+      | Traceback (most recent call last):
+      |   File "/tmp/probe/eg.py", line 16, in run
+      |     raise KeyError("k")
+      | KeyError: 'k'
+      +------------------------------------
+)");
+  REQUIRE(failures.size() == 3);  // the groups themselves only wrap them
+  const RaisedException& missing = failures[0].chain.back();
+  CHECK(missing.Subject() == "ModuleNotFoundError: No module named 'sklearn_missing_mod'");
+  CHECK(missing.traceback_line == 8);
+  CHECK(missing.log_line == 19);
+  REQUIRE(missing.frames.size() == 6);
+  CHECK(missing.frames[1].function == "load");
+  CHECK(missing.frames[1].code == "importlib.import_module(\"sklearn_missing_mod\")");
+  CHECK(missing.frames[5].file == "<frozen importlib._bootstrap>");
+  const RaisedException& name = failures[1].chain.back();
+  CHECK(name.Subject() == "NameError: name 'undefined_json' is not defined");
+  CHECK(name.frames.back().function == "parse");
+  CHECK_FALSE(name.truncated);
+  CHECK(failures[2].chain.back().Subject() == "KeyError: 'k'");
+}
+
 TEST_CASE("Traceback keeps chained exceptions in order, causes first") {
   auto failures = ParseTracebacks(R"(Traceback (most recent call last):
   File "main.py", line 3, in <module>
