@@ -158,6 +158,16 @@ class Reader {
     }
   }
 
+  // BuildKit defines these in the global scope, for FROM lines ("FROM --platform=$BUILDPLATFORM").
+  static bool IsBuildKitPlatformArg(std::string_view name) {
+    for (std::string_view side : {"BUILD", "TARGET"}) {
+      if (!name.starts_with(side)) continue;
+      std::string_view part = name.substr(side.size());
+      if (part == "PLATFORM" || part == "OS" || part == "ARCH" || part == "VARIANT") return true;
+    }
+    return false;
+  }
+
   // Undefined variables are reported only where the image name depends on them (FROM,
   // COPY --from); ENV and ARG values may use variables of the base image (PATH, HOME).
   std::string Expand(const std::string& text, const Variables& vars, SourceLocation where,
@@ -165,6 +175,7 @@ class Reader {
     Expansion expansion = ExpandVariables(text, vars, df_.escape);
     if (context != "FROM" && context != "COPY --from") return expansion.text;
     for (const std::string& name : expansion.undefined) {
+      if (context == "FROM" && IsBuildKitPlatformArg(name)) continue;  // set by the builder
       Warn(where, "variable " + Quote(name) + " in " + context + " has no value here" +
                       (context == "FROM" ? " (declare it with ARG before the first FROM)"
                                          : " (a global ARG must be redeclared inside the stage)"));

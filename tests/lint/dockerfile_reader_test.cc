@@ -160,6 +160,22 @@ TEST_CASE("dockerfile reader: broken input becomes warnings, never an error") {
   CHECK(df.stages[0].pip_installs.size() == 1);
 }
 
+TEST_CASE("dockerfile reader: BuildKit's platform variables need no ARG in FROM") {
+  const char* text =
+      "FROM --platform=$BUILDPLATFORM python:3.11-slim AS build\n"
+      "FROM --platform=${TARGETPLATFORM} apache/beam_python3.11_sdk:2.56.0\n"
+      "FROM --platform=$TARGETARCHITECTURE python:3.11-slim\n";
+  Messages messages;
+  Dockerfile df = ReadDockerfile("Dockerfile", text, &messages);
+  CHECK(MessageTexts(messages) ==
+        std::vector<std::string>{
+            "Dockerfile:3:17: warning: variable 'TARGETARCHITECTURE' in FROM has no value here "
+            "(declare it with ARG before the first FROM)",
+        });
+  REQUIRE(df.stages.size() == 3);
+  CHECK(df.stages[1].image == "apache/beam_python3.11_sdk:2.56.0");
+}
+
 TEST_CASE("dockerfile lines: unterminated heredoc runs to the end of the file") {
   DockerfileLines lines = SplitDockerfileLines("FROM x\nRUN <<-EOT\n\tpip install a\n");
   REQUIRE(lines.lines.size() == 2);
