@@ -18,6 +18,16 @@ namespace {
 constexpr const char* kNotARequirement =
     ": not a requirement (expected name==version, name @ url or -e ...)";
 
+// What pip (or uv) writes to stderr, which `pip freeze > list 2>&1` puts among the packages:
+// "WARNING: Ignoring invalid distribution -ip (...)", "warning: The package `pip` has ...".
+bool IsPipMessage(std::string_view text) {
+  for (std::string_view prefix : {"WARNING: ", "ERROR: ", "DEPRECATION: ", "NOTICE: ",
+                                  "warning: ", "error: "}) {
+    if (text.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
 // "name==version" without checking that the version is PEP 440; the name and version of an
 // editable note, and the fallback for a pin whose version is not PEP 440.
 struct LoosePin {
@@ -189,6 +199,11 @@ class FreezeBuilder {
   }
 
   void AddInvalid(const RequirementsLine& line) {
+    if (IsPipMessage(line.text)) {
+      Warn(line, "skipped " + QuoteLine(line.text) +
+                     ": pip's own output (captured with the list), not a package");
+      return;
+    }
     std::optional<LoosePin> pin = ParseLoosePin(line.text);
     if (!pin) {
       // A name followed by something that is no operator, '@' or ';' is no requirement.

@@ -83,6 +83,7 @@ PyYAML==6.0.1
 TEST_CASE_FIXTURE(FreezeFixture, "pip freeze: bad lines are warnings and reading goes on") {
   PackageList list = Read(R"(apache-beam==2.56.0
 warning: The package `pip` has multiple installed distributions
+WARNING: Ignoring invalid distribution -ip (/usr/local/lib/python3.10/site-packages)
 oddball==2024.1-final
 -r base.txt
 --constraint constraints.txt
@@ -92,18 +93,21 @@ numpy==1.26.4
 )");
   CHECK(Printed() == std::vector<std::string>{
                          "launch.txt:2: warning: skipped 'warning: The package `pip` has multiple "
-                         "installed distributions': not a requirement (expected name==version, "
-                         "name @ url or -e ...)",
-                         "launch.txt:3: warning: version '2024.1-final' of 'oddball' is not a "
+                         "installed distributions': pip's own output (captured with the list), "
+                         "not a package",
+                         "launch.txt:3: warning: skipped 'WARNING: Ignoring invalid distribution "
+                         "-ip (/usr/local/lib/python3.10/site-packages)': pip's own output "
+                         "(captured with the list), not a package",
+                         "launch.txt:4: warning: version '2024.1-final' of 'oddball' is not a "
                          "PEP 440 version; kept as text",
-                         "launch.txt:4: warning: '-r base.txt' not followed: included files are "
+                         "launch.txt:5: warning: '-r base.txt' not followed: included files are "
                          "not read",
-                         "launch.txt:5: warning: '--constraint constraints.txt' not followed: "
+                         "launch.txt:6: warning: '--constraint constraints.txt' not followed: "
                          "included files are not read",
-                         "launch.txt:6: warning: skipped '-e /home/dev/src/nameless': no package "
+                         "launch.txt:7: warning: skipped '-e /home/dev/src/nameless': no package "
                          "name (expected '#egg=name' or a preceding '# Editable install ... "
                          "(name==version)' comment)",
-                         "launch.txt:7: warning: skipped './dist/unknown.bin': no package name "
+                         "launch.txt:8: warning: skipped './dist/unknown.bin': no package name "
                          "(expected 'name @ url' or a '#egg=name' fragment)",
                      });
   CHECK_FALSE(messages.has_errors());
