@@ -251,6 +251,7 @@ std::optional<PipelineFacts> ParsePipeline(const std::string& file, FileView vie
     if (observer != nullptr) observer->Abandon();  // before the bytes it was shown go
     return std::nullopt;
   }
+  if (observer != nullptr) observer->Finished();
   facts.storage = std::move(view.owner);
   return facts;
 }

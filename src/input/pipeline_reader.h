@@ -32,6 +32,7 @@ class PayloadObserver {
  public:
   virtual ~PayloadObserver() = default;
   virtual void Found(std::string_view encoded) = 0;
+  virtual void Finished() {}  // the read succeeded: no more payloads will be found
   virtual void Abandon() = 0;
 };
 

@@ -8,12 +8,23 @@ PayloadPrefetch::PayloadPrefetch(const DecodeLimits& limits)
 PayloadPrefetch::~PayloadPrefetch() { Stop(); }
 
 void PayloadPrefetch::Found(std::string_view encoded) {
+  constexpr size_t kBatch = 64;
+  batch_.push_back(encoded);
+  if (batch_.size() >= kBatch) HandOver();
+}
+
+void PayloadPrefetch::Finished() { HandOver(); }
+
+void PayloadPrefetch::HandOver() {
+  if (batch_.empty()) return;
+  bool wake = false;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (stopping_) return;
-    found_.push_back(encoded);
+    if (!stopping_) found_.insert(found_.end(), batch_.begin(), batch_.end());
+    wake = waiting_;
   }
-  wake_.notify_one();
+  batch_.clear();
+  if (wake) wake_.notify_one();
 }
 
 void PayloadPrefetch::Abandon() {
@@ -44,7 +55,9 @@ void PayloadPrefetch::Run() {
   for (;;) {
     {
       std::unique_lock<std::mutex> lock(mutex_);
+      waiting_ = true;
       wake_.wait(lock, [this] { return stopping_ || !found_.empty(); });
+      waiting_ = false;
       if (stopping_) return;
       batch.swap(found_);
     }

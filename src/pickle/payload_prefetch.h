@@ -27,7 +27,8 @@ class PayloadPrefetch : public PayloadObserver {
 
   // From the reader's thread.
   void Found(std::string_view encoded) override;
-  void Abandon() override;  // stops and forgets every decoded payload
+  void Finished() override;  // hands over the texts still held back
+  void Abandon() override;   // stops and forgets every decoded payload
 
   // Stops decoding (the payload in hand is finished first). After it, Decoded may be called
   // from any thread.
@@ -40,13 +41,18 @@ class PayloadPrefetch : public PayloadObserver {
 
  private:
   void Run();
+  void HandOver();
 
   const DecodeLimits limits_;
   DecompressionBudget budget_;
+  // Found texts are handed over in batches: a lock and a wake-up per payload cost the
+  // reader more than the helper saves when most payloads repeat.
+  std::vector<std::string_view> batch_;  // the reader's, not yet handed over
   std::mutex mutex_;
   std::condition_variable wake_;
   std::vector<std::string_view> found_;  // guarded by mutex_
   bool stopping_ = false;                // guarded by mutex_
+  bool waiting_ = false;                 // guarded by mutex_: the helper sleeps on wake_
   // Written by the helper only, read after Stop. Looked up by address: hashing a job's text
   // would read it from memory before its decoding does.
   std::unordered_map<std::string_view, DecodedPayload, PayloadTextHash> by_text_;

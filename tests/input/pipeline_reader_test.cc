@@ -106,8 +106,10 @@ TEST_CASE("pipeline reader: a Dataflow wordcount's environment, artifacts and pa
 // What a payload observer is told, in order.
 struct RecordingObserver : PayloadObserver {
   void Found(std::string_view encoded) override { found.push_back(encoded); }
+  void Finished() override { ++finished; }
   void Abandon() override { ++abandoned; }
   std::vector<std::string_view> found;
+  int finished = 0;
   int abandoned = 0;
 };
 
@@ -126,11 +128,13 @@ TEST_CASE("pipeline reader: the payload observer hears of every transform payloa
   std::sort(payloads.begin(), payloads.end());
   std::sort(observer.found.begin(), observer.found.end());
   CHECK(observer.found == payloads);
+  CHECK(observer.finished == 1);
   CHECK(observer.abandoned == 0);
 
   RecordingObserver broken;
   CHECK_FALSE(ParsePipeline("pipeline.pb", Source("corrupt/truncated.pb"), &messages, &broken));
   CHECK(broken.abandoned == 1);  // told before the bytes it may have seen are released
+  CHECK(broken.finished == 0);
 }
 
 TEST_CASE("pipeline reader: text and JSON encodings give the same facts as binary") {

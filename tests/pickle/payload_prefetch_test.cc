@@ -33,6 +33,7 @@ TEST_CASE("payload prefetch: found texts are decoded once, as DecodePayload woul
   PayloadPrefetch prefetch(DecodeLimits{});
   // Taken in order: once `other` is charged to the budget, the three before it were read.
   for (const std::string* found : {&bad, &text, &same, &other}) prefetch.Found(*found);
+  prefetch.Finished();  // found texts are handed over in batches, the last one now
   uint64_t both = direct.pickle.size() + direct_other.pickle.size();
   for (int waited = 0; prefetch.budget()->used() < both && waited < 10000; ++waited) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -57,6 +58,7 @@ TEST_CASE("payload prefetch: abandoned payloads are forgotten") {
   std::string text = testing::ReadPickleFixture("py311/dill/main_lambda_json.b64");
   PayloadPrefetch prefetch(DecodeLimits{});
   prefetch.Found(text);
+  prefetch.Finished();
   prefetch.Abandon();
   CHECK(prefetch.Decoded(text) == nullptr);
 }
