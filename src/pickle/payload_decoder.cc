@@ -74,9 +74,10 @@ class BlockCache {
   void* Get(size_t size) {
     for (size_t i = 0; i < free_.size(); ++i) {
       if (free_[i].size == size) {
-        void* data = free_[i].data;
+        Block block = free_[i];
         free_.erase(free_.begin() + static_cast<ptrdiff_t>(i));
-        return data;
+        sizes_.push_back(block);  // handed out again: Put must know it to keep it
+        return block.data;
       }
     }
     void* data = std::malloc(size);
