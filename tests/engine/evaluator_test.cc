@@ -277,7 +277,7 @@ TEST_CASE("evaluator: diagnostics carry help, facts and severity overrides") {
   facts.runtime.beam_version = FromList("2.55.1", "runtime.txt", 1);
   const Rule* rule = ShippedRules().Find("BC001");
   REQUIRE(rule);
-  Report report = Evaluate({{rule, Severity::kWarning}}, facts);
+  Report report = Evaluate({{rule, Severity::kWarning, ""}}, facts);
   REQUIRE(report.diagnostics.size() == 1);
   const Diagnostic& d = report.diagnostics[0];
   CHECK(d.severity == Severity::kWarning);

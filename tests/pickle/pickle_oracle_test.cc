@@ -25,7 +25,9 @@ TEST_CASE("pickle oracle: dill __main__ globals match dis for every Python versi
     auto manifest =
         nlohmann::json::parse(testing::ReadPickleFixture(std::string(dir) + "/manifest.json"));
     std::string python = manifest["python"];
-    for (const auto& [fixture, entry] : manifest["fixtures"].items()) {
+    for (const auto& item : manifest["fixtures"].items()) {
+      const std::string fixture = item.key();  // a variable, not a binding: CAPTURE takes it
+      const auto& entry = item.value();
       const auto& expected_functions = entry["main_globals_read"];
       if (expected_functions.empty()) continue;
       CAPTURE(dir);
