@@ -7,7 +7,8 @@
 
 #include "base/message.h"
 #include "input/package_list_reader.h"
-#include "printed_messages.h"
+#include "support/message_texts.h"
+#include "support/string_vector.h"
 
 namespace beamcompat {
 namespace {

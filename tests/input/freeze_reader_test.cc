@@ -7,7 +7,8 @@
 
 #include "base/message.h"
 #include "facts/marker.h"
-#include "printed_messages.h"
+#include "support/message_texts.h"
+#include "support/string_vector.h"
 
 namespace beamcompat {
 namespace {
@@ -21,7 +22,7 @@ struct FreezeFixture {
     ReadFreezeFile(text, options, &list, &messages);
     return list;
   }
-  std::vector<std::string> Printed() const { return beamcompat::Printed(messages); }
+  std::vector<std::string> Printed() const { return MessageTexts(messages); }
   Messages messages;
 };
 

@@ -8,7 +8,8 @@
 #include "base/file_system.h"
 #include "base/message.h"
 #include "facts/marker.h"
-#include "printed_messages.h"
+#include "support/message_texts.h"
+#include "support/string_vector.h"
 
 namespace beamcompat {
 namespace {
@@ -45,7 +46,7 @@ TEST_CASE("package lists: every sample format is detected from its content") {
     CAPTURE(row.file);
     Messages messages;
     auto list = LoadPackageList(fs, Lists(row.file), options, &messages);
-    CHECK(Printed(messages).empty());
+    CHECK(MessageTexts(messages).empty());
     REQUIRE(list);
     CHECK(list->format == row.format);
     CHECK(list->packages.size() == row.packages);
@@ -86,7 +87,7 @@ TEST_CASE("package lists: unusable files are errors") {
     CAPTURE(row.contents);
     Messages messages;
     CHECK_FALSE(ParsePackageList("list.txt", row.contents, PackageListOptions(), &messages));
-    CHECK(Printed(messages) == std::vector<std::string>{row.error});
+    CHECK(MessageTexts(messages) == std::vector<std::string>{row.error});
   }
 }
 
@@ -111,7 +112,7 @@ TEST_CASE("package lists: a directory or a missing file is reported by the file 
   std::string dir_err, missing_err, contents;
   fs.ReadFile("env", &contents, &dir_err);
   fs.ReadFile("missing.txt", &contents, &missing_err);
-  CHECK(Printed(messages) ==
+  CHECK(MessageTexts(messages) ==
         std::vector<std::string>{"error: " + dir_err, "error: " + missing_err});
   auto list = LoadPackageList(fs, "env/freeze.txt", PackageListOptions(), &messages);
   REQUIRE(list);

@@ -6,7 +6,8 @@
 #include <vector>
 
 #include "base/message.h"
-#include "printed_messages.h"
+#include "support/message_texts.h"
+#include "support/string_vector.h"
 
 namespace beamcompat {
 
@@ -27,7 +28,7 @@ TEST_CASE("pip list JSON gives names, versions and editable locations") {
   CHECK(list->packages[1].url == "/home/dev/src/mypipeline");
   CHECK(list->Find("pyyaml")->version->normalized() == "6.0.1");
   CHECK(list->Find("pyyaml")->where.ToString() == "launch.json: [2]");
-  CHECK(Printed(messages) ==
+  CHECK(MessageTexts(messages) ==
         std::vector<std::string>{"launch.json: [3].version: warning: version '1.0-custom' of "
                                  "'legacy' is not a PEP 440 version; kept as text",
                                  "launch.json: [4].name: warning: skipped '': not a valid "

@@ -6,7 +6,8 @@
 #include <vector>
 
 #include "base/message.h"
-#include "printed_messages.h"
+#include "support/message_texts.h"
+#include "support/string_vector.h"
 
 namespace beamcompat {
 
@@ -29,7 +30,7 @@ TEST_CASE("submission dependencies: the bytes repr line is decoded and located")
         std::vector<std::string>{"apache-beam", "cloudpickle", "dill", "mylib", "protobuf"});
   CHECK(list->Find("apache-beam")->where.ToString() == "deps.txt:2:3");
   CHECK(list->Find("cloudpickle")->where.ToString() == "deps.txt:2:24");
-  CHECK(Printed(messages) ==
+  CHECK(MessageTexts(messages) ==
         std::vector<std::string>{"deps.txt:2:95: warning: skipped 'bad line': not a requirement "
                                  "(expected name==version, name @ url or -e ...)"});
 }
@@ -44,7 +45,7 @@ TEST_CASE("submission dependencies: b\"...\" quoting and escapes decode to UTF-8
   REQUIRE(list);
   CHECK_FALSE(list->python_version.has_value());
   REQUIRE(list->packages.empty());
-  CHECK(Printed(messages) ==
+  CHECK(MessageTexts(messages) ==
         std::vector<std::string>{
             "deps.txt:2:116: warning: skipped '-e /src/caf\xc3\xa9': no package name (expected "
             "'#egg=name' or a preceding '# Editable install ... (name==version)' comment)",
@@ -61,7 +62,7 @@ TEST_CASE("submission dependencies: a plain freeze after the first line") {
   CHECK(list->python_version->value == "3.12");
   REQUIRE(list->packages.size() == 1);
   CHECK(list->packages[0].where.ToString() == "deps.txt:2");
-  CHECK(Printed(messages) ==
+  CHECK(MessageTexts(messages) ==
         std::vector<std::string>{"deps.txt:4: warning: skipped '?? nope': not a requirement "
                                  "(expected name==version, name @ url or -e ...)"});
 }
