@@ -5,10 +5,11 @@
 #ifndef BEAMCOMPAT_PICKLE_PICKLE_STAGE_H_
 #define BEAMCOMPAT_PICKLE_PICKLE_STAGE_H_
 
-#include <memory>
+#include <future>
 #include <optional>
 #include <string>
 
+#include "base/message.h"
 #include "facts/fact_set.h"
 #include "pickle/module_map.h"
 #include "pickle/payload_analyzer.h"
@@ -17,30 +18,24 @@
 namespace beamcompat {
 
 class FileSystem;
-class Messages;
 
 // Loads the module data in `<rules_dir>/data` (a few thousand YAML lines) on a thread of its
 // own, started by the constructor, so that it is ready when the inputs have been read.
 class ModuleDataLoader {
  public:
-  ModuleDataLoader(const FileSystem& fs, std::string rules_dir);
-  ~ModuleDataLoader();
-  ModuleDataLoader(const ModuleDataLoader&) = delete;
-  ModuleDataLoader& operator=(const ModuleDataLoader&) = delete;
+  ModuleDataLoader(const FileSystem& fs, const std::string& rules_dir);
   // Waits for the load; its messages are added to `messages`. Call once.
   std::optional<ModuleMap> Take(Messages* messages);
 
  private:
-  struct Load;
-  std::unique_ptr<Load> load_;
+  Messages messages_;  // before loaded_, whose destructor waits for the thread writing it
+  std::future<std::optional<ModuleMap>> loaded_;
 };
 
-// Does nothing without a pipeline. False (with a located error) when the module data in
-// `<rules_dir>/data` is unusable.
-bool AddPickleFacts(const FileSystem& fs, const std::string& rules_dir,
-                    const PayloadAnalyzerOptions& options, FactSet* facts, Messages* messages);
-// The same with the module data loaded in the background, and the payloads `prefetch`
-// decoded while the pipeline was read (may be null).
+// Reads the pipeline's payloads into facts->pickles with the module data loaded in the
+// background, reusing what `prefetch` decoded while the pipeline was read (may be null).
+// Does nothing without a pipeline. False (with a located error) when the module data is
+// unusable.
 bool AddPickleFacts(ModuleDataLoader* module_data, PayloadPrefetch* prefetch,
                     const PayloadAnalyzerOptions& options, FactSet* facts, Messages* messages);
 
