@@ -10,6 +10,24 @@
 
 namespace beamcompat {
 
+namespace {
+
+RepoRequirement FromParsed(const Requirement& parsed, std::string_view text, std::string source,
+                           SourceLocation where) {
+  RepoRequirement out;
+  out.name = parsed.name;
+  out.key = parsed.key;
+  out.text = std::string(Trim(text));
+  out.specifier = parsed.specifiers.ToString();
+  out.exact = parsed.specifiers.IsExactPin();
+  if (out.exact) out.version = parsed.specifiers.clauses().front().version;
+  out.source = std::move(source);
+  out.where = std::move(where);
+  return out;
+}
+
+}  // namespace
+
 std::optional<RepoRequirement> MakeRepoRequirement(std::string_view text, std::string source,
                                                    SourceLocation where, Messages* messages) {
   std::string err;
@@ -19,31 +37,20 @@ std::optional<RepoRequirement> MakeRepoRequirement(std::string_view text, std::s
                                  "; skipped");
     return std::nullopt;
   }
-  RepoRequirement out;
-  out.name = parsed->name;
-  out.key = parsed->key;
-  out.text = std::string(Trim(text));
-  out.specifier = parsed->specifiers.ToString();
-  out.exact = parsed->specifiers.IsExactPin();
-  if (out.exact) out.version = parsed->specifiers.clauses().front().version;
-  out.source = std::move(source);
-  out.where = std::move(where);
-  return out;
+  return FromParsed(*parsed, text, std::move(source), std::move(where));
 }
 
-RepoRequirement MakeVariableRepoRequirement(const RequirementsLine& line, std::string source,
-                                            SourceLocation where) {
-  RepoRequirement out;
-  out.name = line.requirement.name;
-  out.key = line.requirement.key;
-  out.text = std::string(Trim(line.text.substr(0, line.text.find(" --"))));
-  out.specifier = line.variable_operator + "${" + line.version_variable + "}";
-  std::string others = line.requirement.specifiers.ToString();
-  if (!others.empty()) out.specifier += "," + others;
-  out.exact = line.variable_operator == "==" || line.variable_operator == "===" ||
-              line.requirement.specifiers.IsExactPin();
-  out.source = std::move(source);
-  out.where = std::move(where);
+RepoRequirement MakeRepoRequirement(const RequirementsLine& line, std::string source,
+                                    SourceLocation where) {
+  RepoRequirement out = FromParsed(line.requirement, line.text.substr(0, line.text.find(" --")),
+                                   std::move(source), std::move(where));
+  if (line.version_variable.empty()) return out;
+  std::string variable = line.variable_operator + "${" + line.version_variable + "}";
+  out.specifier = out.specifier.empty() ? variable : variable + "," + out.specifier;
+  if (line.variable_operator == "==" || line.variable_operator == "===") {
+    out.exact = true;
+    out.version.clear();  // pinned, to a version not known here
+  }
   return out;
 }
 

@@ -31,13 +31,13 @@ struct Declarations {
 };
 
 // Parses one PEP 508 string into a RepoRequirement; a bad one is a warning and nullopt.
-// A requirements-file line whose version is a pip environment variable
-// ("apache-beam==${BEAM_VERSION}"): pinned when the operator is == or ===, to a version not
-// known here.
-RepoRequirement MakeVariableRepoRequirement(const RequirementsLine& line, std::string source,
-                                            SourceLocation where);
 std::optional<RepoRequirement> MakeRepoRequirement(std::string_view text, std::string source,
                                                    SourceLocation where, Messages* messages);
+// The requirement of a requirements-file line the line parser already read. A version from a
+// pip environment variable ("apache-beam==${BEAM_VERSION}") is kept in the specifier text; with
+// == or === it is a pin, to a version not known here.
+RepoRequirement MakeRepoRequirement(const RequirementsLine& line, std::string source,
+                                    SourceLocation where);
 
 // A Python constraint as a PEP 440 specifier set: "3.10.12" (a .python-version) -> "==3.10.*",
 // ">=3.10" stays. "" when it is neither.

@@ -180,13 +180,8 @@ void ReadRequirementsFile(const std::string& file, std::string_view text, bool c
   for (const RequirementsLine& line : ReadRequirementsLines(text)) {
     LineColumn at = LineColumnAt(text, line.offset);
     SourceLocation where = AtLine(file, line.line, at.column);
-    if (line.kind == RequirementsLineKind::kRequirement && !line.version_variable.empty()) {
-      out->requirements.push_back(MakeVariableRepoRequirement(line, source, where));
-    } else if (line.kind == RequirementsLineKind::kRequirement) {
-      if (auto req = MakeRepoRequirement(line.text.substr(0, line.text.find(" --")), source,
-                                         where, messages)) {
-        out->requirements.push_back(std::move(*req));
-      }
+    if (line.kind == RequirementsLineKind::kRequirement) {
+      out->requirements.push_back(MakeRepoRequirement(line, source, where));
     } else if (line.kind == RequirementsLineKind::kInclude) {
       out->includes.push_back({line.option == "--constraint", line.value, where});
     } else if (line.kind == RequirementsLineKind::kInvalid) {
