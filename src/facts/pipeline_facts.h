@@ -4,6 +4,7 @@
 #ifndef BEAMCOMPAT_FACTS_PIPELINE_FACTS_H_
 #define BEAMCOMPAT_FACTS_PIPELINE_FACTS_H_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,6 +76,10 @@ struct PipelineFacts {
   std::string format;  // "binary", "text" or "json"
   std::vector<PipelineEnvironment> environments;  // sorted by id
   std::vector<TransformFacts> transforms;         // sorted by id
+  // Indices into `transforms` in the order the file holds them. Reading payloads in this order
+  // reads the file front to back; in id order, every payload is a cache miss somewhere in it.
+  // Empty when unknown (facts not made by the pipeline reader).
+  std::vector<uint32_t> file_order;
   // Pickled window functions of components.windowing_strategies, sorted by strategy id.
   std::vector<PickledPayload> windowing_payloads;
   std::vector<std::string> requirements;

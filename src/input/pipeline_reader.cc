@@ -135,40 +135,61 @@ bool ReadEnvironments(const RawPipeline& raw, PipelineFacts* facts, Messages* me
   return true;
 }
 
-// Splits transforms and finds their payloads in wire order (sequential reads of the file,
-// and the payload observer hears of payloads early), then builds their facts in id order.
-bool ReadTransforms(const RawPipeline& raw, PipelineFacts* facts, Messages* messages,
-                    PayloadObserver* observer) {
-  std::vector<RawTransform> split(raw.transforms.size());
-  std::vector<std::vector<PickledPayload>> payloads(raw.transforms.size());
-  std::vector<std::string_view> ids;
-  ids.reserve(raw.transforms.size());
-  std::string spec_path;  // scratch, reused for every transform
-  for (size_t i = 0; i < raw.transforms.size(); ++i) {
-    if (!SplitTransform(raw.transforms[i].value, &split[i])) return false;
-    ids.push_back(raw.transforms[i].key);
-    if (!MayCarryPayloads(split[i].urn)) continue;  // composites, shuffles, ...: no path needed
-    spec_path.clear();
-    AppendComponentPath(&spec_path, "transforms", ids.back());
-    spec_path.append(".spec");
-    payloads[i] = FindTransformPayloads(facts->file, split[i].urn, split[i].payload, &spec_path,
-                                        messages);
-    if (observer == nullptr) continue;
-    for (const PickledPayload& payload : payloads[i]) observer->Found(payload.encoded);
+// Reads each transform as the split finds it, in wire order (one pass over the file, and the
+// payload observer hears of payloads from the first transform on), then builds their facts
+// in id order.
+class TransformReader {
+ public:
+  TransformReader(PipelineFacts* facts, PayloadObserver* observer)
+      : facts_(facts), observer_(observer) {}
+
+  bool Read(const RawEntry& entry) {
+    RawTransform& split = split_.emplace_back();
+    std::vector<PickledPayload>& payloads = payloads_.emplace_back();
+    ids_.push_back(entry.key);
+    if (!SplitTransform(entry.value, &split)) return false;
+    if (!MayCarryPayloads(split.urn)) return true;  // composites, shuffles, ...: no path needed
+    spec_path_.clear();
+    AppendComponentPath(&spec_path_, "transforms", entry.key);
+    spec_path_.append(".spec");
+    payloads = FindTransformPayloads(facts_->file, split.urn, split.payload, &spec_path_,
+                                     &messages_);
+    if (observer_ == nullptr) return true;
+    for (const PickledPayload& payload : payloads) observer_->Found(payload.encoded);
+    return true;
   }
-  std::vector<size_t> order = SortedLastWins(ids);
-  facts->transforms.reserve(order.size());
-  for (size_t index : order) {
-    const RawTransform& transform = split[index];
-    TransformFacts& out = facts->transforms.emplace_back();
-    out.id = ids[index];
-    out.unique_name = transform.unique_name;
-    out.urn = transform.urn;
-    out.environment_id = transform.environment_id;
-    out.payloads = std::move(payloads[index]);
+
+  // Its messages follow the environments' (which come later on the wire).
+  void Finish(Messages* messages) {
+    messages->Append(messages_);
+    std::vector<size_t> order = SortedLastWins(ids_);
+    facts_->transforms.reserve(order.size());
+    std::vector<uint32_t> at_wire_index(ids_.size(), UINT32_MAX);
+    for (size_t index : order) {
+      at_wire_index[index] = static_cast<uint32_t>(facts_->transforms.size());
+      const RawTransform& transform = split_[index];
+      TransformFacts& out = facts_->transforms.emplace_back();
+      out.id = ids_[index];
+      out.unique_name = transform.unique_name;
+      out.urn = transform.urn;
+      out.environment_id = transform.environment_id;
+      out.payloads = std::move(payloads_[index]);
+    }
+    facts_->file_order.reserve(order.size());
+    for (uint32_t transform : at_wire_index) {
+      if (transform != UINT32_MAX) facts_->file_order.push_back(transform);  // not a repeated id
+    }
   }
-  return true;
-}
+
+ private:
+  PipelineFacts* facts_;
+  PayloadObserver* observer_;
+  Messages messages_;
+  std::vector<RawTransform> split_;
+  std::vector<std::vector<PickledPayload>> payloads_;
+  std::vector<std::string_view> ids_;
+  std::string spec_path_;  // scratch, reused for every transform
+};
 
 void ReadWindowingStrategies(const RawPipeline& raw, PipelineFacts* facts, Messages* messages) {
   for (const RawEntry& entry : raw.windowing_strategies) {
@@ -184,7 +205,8 @@ void ReadWindowingStrategies(const RawPipeline& raw, PipelineFacts* facts, Messa
 bool ReadFacts(std::string_view bytes, PipelineFacts* facts, Messages* messages,
                PayloadObserver* observer) {
   RawPipeline raw;
-  if (!SplitPipeline(bytes, &raw)) {
+  TransformReader transforms(facts, observer);
+  if (!SplitPipeline(bytes, &raw, [&](const RawEntry& entry) { return transforms.Read(entry); })) {
     ReportBrokenBinary(*facts, bytes, messages);
     return false;
   }
@@ -194,11 +216,11 @@ bool ReadFacts(std::string_view bytes, PipelineFacts* facts, Messages* messages,
                                                  " pipeline; is it a Beam Pipeline?");
     return false;
   }
-  if (!ReadEnvironments(raw, facts, messages) ||
-      !ReadTransforms(raw, facts, messages, observer)) {
+  if (!ReadEnvironments(raw, facts, messages)) {
     ReportBrokenBinary(*facts, bytes, messages);
     return false;
   }
+  transforms.Finish(messages);
   ReadWindowingStrategies(raw, facts, messages);
   facts->requirements.assign(raw.requirements.begin(), raw.requirements.end());
   return true;

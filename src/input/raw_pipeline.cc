@@ -36,7 +36,7 @@ bool ReadEntry(std::string_view bytes, std::vector<RawEntry>* entries) {
   return true;
 }
 
-bool ReadComponents(std::string_view bytes, RawPipeline* raw) {
+bool ReadComponents(std::string_view bytes, RawPipeline* raw, const TransformVisitor& visit) {
   WireReader reader(bytes);
   WireField field;
   while (reader.Next(&field)) {
@@ -48,6 +48,7 @@ bool ReadComponents(std::string_view bytes, RawPipeline* raw) {
                                          ? &raw->windowing_strategies
                                          : nullptr;
     if (entries != nullptr && !ReadEntry(field.bytes, entries)) return false;
+    if (entries == &raw->transforms && visit && !visit(entries->back())) return false;
   }
   return reader.error().empty();
 }
@@ -115,12 +116,14 @@ std::vector<size_t> SortedLastWins(const std::vector<std::string_view>& keys) {
   return order;
 }
 
-bool SplitPipeline(std::string_view bytes, RawPipeline* raw) {
+bool SplitPipeline(std::string_view bytes, RawPipeline* raw, const TransformVisitor& visit) {
   WireReader reader(bytes);
   WireField field;
   while (reader.Next(&field)) {
     if (field.type != WireType::kLengthDelimited) continue;
-    if (field.number == kPipelineComponents && !ReadComponents(field.bytes, raw)) return false;
+    if (field.number == kPipelineComponents && !ReadComponents(field.bytes, raw, visit)) {
+      return false;
+    }
     if (field.number == kPipelineRequirements) {
       if (!IsUtf8(field.bytes)) return false;
       raw->requirements.push_back(field.bytes);

@@ -5,6 +5,7 @@
 #ifndef BEAMCOMPAT_INPUT_RAW_PIPELINE_H_
 #define BEAMCOMPAT_INPUT_RAW_PIPELINE_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,9 +26,14 @@ struct RawPipeline {
   std::vector<std::string_view> requirements;
 };
 
+// Told of each components.transforms entry as the split finds it, in wire order, while its
+// bytes are still in cache (a 50k-transform pipeline misses cache on every transform it
+// comes back to). Returning false stops the split as malformed.
+using TransformVisitor = std::function<bool(const RawEntry&)>;
+
 // Splits `bytes`. Returns false on malformed wire data or a key or requirement that is not
-// UTF-8; the caller then asks wire_diagnosis where exactly it breaks.
-bool SplitPipeline(std::string_view bytes, RawPipeline* raw);
+// UTF-8, or when `visit` says so; the caller then asks wire_diagnosis where exactly it breaks.
+bool SplitPipeline(std::string_view bytes, RawPipeline* raw, const TransformVisitor& visit = {});
 
 // Indices of `keys` in key order, keeping only the last of repeated keys (protobuf's rule for
 // map entries).

@@ -203,6 +203,14 @@ class PythonOfEnvironment {
   std::string python_;
 };
 
+// The transforms' indices in file order, or in id order when the file order is not known.
+std::vector<uint32_t> FileOrder(const PipelineFacts& pipeline) {
+  if (pipeline.file_order.size() == pipeline.transforms.size()) return pipeline.file_order;
+  std::vector<uint32_t> order(pipeline.transforms.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  return order;
+}
+
 }  // namespace
 
 PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modules,
@@ -220,8 +228,8 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
   for (const TransformFacts& transform : pipeline.transforms) {
     payload_count += transform.payloads.size();
   }
-  facts.payloads.reserve(payload_count);
-  job_of.reserve(payload_count);
+  facts.payloads.resize(payload_count);
+  job_of.resize(payload_count);
   jobs.reserve(payload_count);  // jobs must not move while the runner's threads read them
   JobRunner runner(options, modules, prefetch, budget, &jobs);
   runner.Start(payload_count);
@@ -229,7 +237,7 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
   std::unordered_map<std::string, SeenTexts> by_python;
   SeenTexts* seen = nullptr;  // by_python's entry for seen_python
   std::string seen_python;
-  auto add = [&](const PickledPayload& payload, const std::string& python) {
+  auto add = [&](size_t at, const PickledPayload& payload, const std::string& python) {
     if (seen == nullptr || seen_python != python) {
       seen = &by_python.try_emplace(python, payload_count).first->second;
       seen_python = python;
@@ -240,23 +248,33 @@ PickleFacts AnalyzePayloads(const PipelineFacts& pipeline, const ModuleMap& modu
       jobs.push_back(Job{payload.encoded, python, nullptr, 0});
       runner.Publish(jobs.size());
     }
-    job_of.push_back(job);
+    job_of[at] = job;
   };
+  // Payload facts stay in transform id order; jobs are made in file order.
+  std::vector<size_t> first_payload(pipeline.transforms.size());
+  size_t at = 0;
+  for (size_t i = 0; i < pipeline.transforms.size(); ++i) {
+    first_payload[i] = at;
+    at += pipeline.transforms[i].payloads.size();
+  }
   PythonOfEnvironment python_of(pipeline);
-  for (const TransformFacts& transform : pipeline.transforms) {
+  for (uint32_t index : FileOrder(pipeline)) {
+    const TransformFacts& transform = pipeline.transforms[index];
     const std::string& python = python_of(transform.environment_id);
+    at = first_payload[index];
     for (const PickledPayload& payload : transform.payloads) {
-      facts.payloads.push_back(PayloadFacts{transform.id, transform.unique_name,
-                                            transform.environment_id, payload.urn,
-                                            payload.proto_path, nullptr});
-      add(payload, python);
+      facts.payloads[at] = PayloadFacts{transform.id, transform.unique_name,
+                                        transform.environment_id, payload.urn,
+                                        payload.proto_path, nullptr};
+      add(at++, payload, python);
     }
   }
   const std::string no_python;
+  at = payload_count - pipeline.windowing_payloads.size();
   for (const PickledPayload& payload : pipeline.windowing_payloads) {
-    facts.payloads.push_back(PayloadFacts{{}, WindowingStrategyName(payload.proto_path), {},
-                                          payload.urn, payload.proto_path, nullptr});
-    add(payload, no_python);
+    facts.payloads[at] = PayloadFacts{{}, WindowingStrategyName(payload.proto_path), {},
+                                      payload.urn, payload.proto_path, nullptr};
+    add(at++, payload, no_python);
   }
   runner.Finish();
   facts.distinct = jobs.size();
