@@ -1,5 +1,7 @@
 #include "pickle/payload_prefetch.h"
 
+#include <algorithm>
+
 namespace beamcompat {
 
 PayloadPrefetch::PayloadPrefetch(const DecodeLimits& limits)
@@ -39,12 +41,19 @@ void PayloadPrefetch::Stop() {
     stopping_ = true;
   }
   wake_.notify_one();
-  if (thread_.joinable()) thread_.join();
+  if (!thread_.joinable()) return;
+  thread_.join();
+  std::sort(by_address_.begin(), by_address_.end());
 }
 
 const DecodedPayload* PayloadPrefetch::Decoded(std::string_view encoded) const {
-  auto found = by_address_.find(encoded.data());
-  if (found == by_address_.end() || found->second->first.size() != encoded.size()) return nullptr;
+  if (by_address_.empty() || encoded.data() > by_address_.back().first) return nullptr;
+  auto found = std::lower_bound(by_address_.begin(), by_address_.end(),
+                                std::make_pair(encoded.data(), static_cast<const Entry*>(nullptr)));
+  if (found == by_address_.end() || found->first != encoded.data() ||
+      found->second->first.size() != encoded.size()) {
+    return nullptr;
+  }
   return &found->second->second;
 }
 
@@ -64,7 +73,7 @@ void PayloadPrefetch::Run() {
     for (std::string_view encoded : batch) {
       auto [entry, fresh] = by_text_.try_emplace(encoded);
       if (fresh) entry->second = DecodePayload(encoded, limits_, &budget_);
-      by_address_.emplace(encoded.data(), &*entry);
+      by_address_.emplace_back(encoded.data(), &*entry);
       if (!fresh) continue;
       std::lock_guard<std::mutex> lock(mutex_);
       if (stopping_) return;

@@ -54,10 +54,12 @@ class PayloadPrefetch : public PayloadObserver {
   bool stopping_ = false;                // guarded by mutex_
   bool waiting_ = false;                 // guarded by mutex_: the helper sleeps on wake_
   // Written by the helper only, read after Stop. Looked up by address: hashing a job's text
-  // would read it from memory before its decoding does.
+  // would read it from memory before its decoding does. The addresses come mostly ascending
+  // (file order) and are sorted by Stop: a lookup for a text past the last one decoded (most
+  // of them) reads nothing else.
   std::unordered_map<std::string_view, DecodedPayload, PayloadTextHash> by_text_;
   using Entry = std::pair<const std::string_view, DecodedPayload>;
-  std::unordered_map<const char*, const Entry*> by_address_;
+  std::vector<std::pair<const char*, const Entry*>> by_address_;
   std::thread thread_;
 };
 
