@@ -57,9 +57,9 @@ void ApplyVersionFacts(const ModuleMap& map, const std::optional<PackageList>& r
 
 // Every payload refers to a few modules, and 50k payloads share a handful: the modules are
 // gathered in a hash map keyed by views of the names in the (immutable) payload contents.
-// The walk below waits on memory: each payload's contents, their module list and its names
-// are where the worker that read the payload put them. What the next payloads need is asked
-// for a few steps ahead, each level once the level above it has arrived.
+// The walk waits on memory: each payload's contents, their module list and its names are
+// where the worker that read the payload put them. What the next payloads need is asked for
+// a few steps ahead, each level once the level above it has arrived.
 void PrefetchAhead(const std::vector<PayloadFacts>& payloads, size_t i) {
   constexpr size_t kContents = 8, kList = 4, kNames = 2;
   if (i + kContents < payloads.size()) __builtin_prefetch(payloads[i + kContents].shared.get());
@@ -73,29 +73,33 @@ void PrefetchAhead(const std::vector<PayloadFacts>& payloads, size_t i) {
   }
 }
 
-std::vector<ReferencedModule> GatherModules(const PickleFacts& pickles) {
-  std::vector<ReferencedModule> modules;
-  std::unordered_map<std::string_view, size_t> index;
-  for (size_t i = 0; i < pickles.payloads.size(); ++i) {
-    PrefetchAhead(pickles.payloads, i);
-    const PayloadFacts& payload = pickles.payloads[i];
+class ModuleGatherer {
+ public:
+  void Add(const PayloadFacts& payload) {
     for (const std::string& name : payload.contents().modules) {
-      auto [found, inserted] = index.try_emplace(name, modules.size());
+      auto [found, inserted] = index_.try_emplace(name, modules_.size());
       if (inserted) {
-        modules.emplace_back();
-        modules.back().module = name;
-        modules.back().proto_path = payload.proto_path;
+        modules_.emplace_back();
+        modules_.back().module = name;
+        modules_.back().proto_path = payload.proto_path;
       }
-      AddTransform(&modules[found->second].transforms, payload.transform_name);
+      AddTransform(&modules_[found->second].transforms, payload.transform_name);
     }
   }
-  std::sort(modules.begin(), modules.end(),
-            [](const ReferencedModule& a, const ReferencedModule& b) { return a.module < b.module; });
-  return modules;
-}
+  std::vector<ReferencedModule> Take() {
+    std::sort(modules_.begin(), modules_.end(), [](const auto& a, const auto& b) {
+      return a.module < b.module;
+    });
+    return std::move(modules_);
+  }
 
-void ResolveModules(const ModuleMap& map, const FactSet& facts, PickleFacts* pickles) {
-  std::vector<ReferencedModule> modules = GatherModules(*pickles);
+ private:
+  std::vector<ReferencedModule> modules_;
+  std::unordered_map<std::string_view, size_t> index_;
+};
+
+void ResolveModules(const ModuleMap& map, const FactSet& facts,
+                    std::vector<ReferencedModule> modules, PickleFacts* pickles) {
   std::string python = LaunchPython(facts);
   for (ReferencedModule& module : modules) {
     const std::string& name = module.module;
@@ -127,26 +131,33 @@ std::string VersionIn(const std::optional<PackageList>& list, const std::string&
   return package != nullptr ? package->version_text : std::string();
 }
 
-void ResolvePicklers(const FactSet& facts, PickleFacts* pickles) {
-  std::map<std::string, PicklerUse> uses;
-  PicklerUse* last = nullptr;  // payloads of one pickler come in runs: skip the lookup
-  for (const PayloadFacts& payload : pickles->payloads) {
+class PicklerGatherer {
+ public:
+  explicit PicklerGatherer(const FactSet& facts) : facts_(facts) {}
+  void Add(const PayloadFacts& payload) {
     const PayloadContents& contents = payload.contents();
-    if (!contents.readable || contents.pickler == "pickle") continue;
-    if (last == nullptr || last->library != contents.pickler) {
-      last = &uses[contents.pickler];
-      if (last->library.empty()) {
-        last->library = contents.pickler;
-        last->distribution = PicklerDistribution(contents.pickler);
-        last->proto_path = payload.proto_path;
-        last->launch_version = VersionIn(facts.launch.packages, last->distribution);
-        last->runtime_version = VersionIn(facts.runtime.packages, last->distribution);
+    if (!contents.readable || contents.pickler == "pickle") return;
+    if (last_ == nullptr || last_->library != contents.pickler) {
+      last_ = &uses_[contents.pickler];
+      if (last_->library.empty()) {
+        last_->library = contents.pickler;
+        last_->distribution = PicklerDistribution(contents.pickler);
+        last_->proto_path = payload.proto_path;
+        last_->launch_version = VersionIn(facts_.launch.packages, last_->distribution);
+        last_->runtime_version = VersionIn(facts_.runtime.packages, last_->distribution);
       }
     }
-    AddTransform(&last->transforms, payload.transform_name);
+    AddTransform(&last_->transforms, payload.transform_name);
   }
-  for (auto& [library, use] : uses) pickles->pickler_uses.push_back(std::move(use));
-}
+  void Finish(PickleFacts* pickles) {
+    for (auto& [library, use] : uses_) pickles->pickler_uses.push_back(std::move(use));
+  }
+
+ private:
+  const FactSet& facts_;
+  std::map<std::string, PicklerUse> uses_;
+  PicklerUse* last_ = nullptr;  // payloads of one pickler come in runs: skip the lookup
+};
 
 bool StagesMainSession(const FactSet& facts, std::string_view environment_id) {
   const PipelineEnvironment* env =
@@ -156,30 +167,48 @@ bool StagesMainSession(const FactSet& facts, std::string_view environment_id) {
                      [](const StagedArtifact& a) { return a.staged_name == kMainSession; });
 }
 
-void ResolveMainFunctions(const FactSet& facts, PickleFacts* pickles) {
-  // Payloads of one environment come in runs: its artifacts are searched once per run.
-  std::optional<std::string_view> environment;
-  bool staged = false;
-  for (const PayloadFacts& payload : pickles->payloads) {
+class MainFunctionGatherer {
+ public:
+  explicit MainFunctionGatherer(const FactSet& facts) : facts_(facts) {}
+  void Add(const PayloadFacts& payload, std::vector<MainFunctionUse>* uses) {
     const PayloadContents& contents = payload.contents();
-    if (contents.pickler != "dill" || !contents.uses_main_namespace) continue;
-    if (environment != payload.environment_id) {
-      environment = payload.environment_id;
-      staged = StagesMainSession(facts, payload.environment_id);
+    if (contents.pickler != "dill" || !contents.uses_main_namespace) return;
+    if (!known_ || environment_ != payload.environment_id) {
+      known_ = true;
+      environment_ = payload.environment_id;
+      staged_ = StagesMainSession(facts_, payload.environment_id);
     }
     for (const MainFunctionFact& function : contents.main_functions) {
-      pickles->main_functions.push_back(
-          MainFunctionUse{payload.transform_name, &function, payload.proto_path, staged});
+      uses->push_back(MainFunctionUse{payload.transform_name, &function, payload.proto_path,
+                                      staged_});
     }
   }
-}
+
+ private:
+  const FactSet& facts_;
+  // Payloads of one environment come in runs: its artifacts are searched once per run.
+  bool known_ = false;
+  std::string_view environment_;
+  bool staged_ = false;
+};
 
 }  // namespace
 
+// One walk over the payloads feeds the three gatherers: each payload's contents are a cache
+// miss, paid once.
 void ResolvePickleFacts(const ModuleMap& map, const FactSet& facts, PickleFacts* pickles) {
-  ResolveModules(map, facts, pickles);
-  ResolvePicklers(facts, pickles);
-  ResolveMainFunctions(facts, pickles);
+  ModuleGatherer modules;
+  PicklerGatherer picklers(facts);
+  MainFunctionGatherer main_functions(facts);
+  for (size_t i = 0; i < pickles->payloads.size(); ++i) {
+    PrefetchAhead(pickles->payloads, i);
+    const PayloadFacts& payload = pickles->payloads[i];
+    modules.Add(payload);
+    picklers.Add(payload);
+    main_functions.Add(payload, &pickles->main_functions);
+  }
+  ResolveModules(map, facts, modules.Take(), pickles);
+  picklers.Finish(pickles);
 }
 
 }  // namespace beamcompat
