@@ -49,7 +49,7 @@ const char* BytecodeFormatName(BytecodeFormat format) {
   return row != nullptr ? row->name : "unknown";
 }
 
-BytecodeReads ReadBytecode(std::string_view code, const std::vector<std::string>& names,
+BytecodeReads ReadBytecode(std::string_view code, const std::vector<std::string_view>& names,
                            BytecodeFormat format) {
   BytecodeReads reads;
   const OpcodeNumbers* ops = Find(format);
@@ -57,16 +57,17 @@ BytecodeReads ReadBytecode(std::string_view code, const std::vector<std::string>
     reads.ok = false;
     return reads;
   }
-  // Seen flags per co_names index keep the lists unique in linear time.
-  std::vector<char> seen_global(names.size()), seen_import(names.size());
+  // Seen flags per co_names index (kGlobal, kImport) keep the lists unique in linear time.
+  constexpr uint8_t kGlobal = 1, kImport = 2;
+  std::vector<uint8_t> seen(names.size());
   uint32_t extended = 0;
   for (size_t i = 0; i + 1 < code.size(); i += 2) {
     int op = static_cast<unsigned char>(code[i]);
     uint32_t arg = extended | static_cast<unsigned char>(code[i + 1]);
     extended = op == ops->extended_arg ? (arg << 8) : 0;
     uint32_t index;
-    std::vector<std::string>* target = &reads.globals;
-    std::vector<char>* seen = &seen_global;
+    std::vector<std::string_view>* target = &reads.globals;
+    uint8_t flag = kGlobal;
     if (op == ops->load_global) {
       index = ops->load_global_shifted ? arg >> 1 : arg;
     } else if (op == ops->load_name || op == ops->load_from_dict_or_globals) {
@@ -74,7 +75,7 @@ BytecodeReads ReadBytecode(std::string_view code, const std::vector<std::string>
     } else if (op == ops->import_name) {
       index = arg;
       target = &reads.imports;
-      seen = &seen_import;
+      flag = kImport;
     } else {
       continue;
     }
@@ -82,8 +83,8 @@ BytecodeReads ReadBytecode(std::string_view code, const std::vector<std::string>
       reads.ok = false;
       continue;
     }
-    if (!(*seen)[index]) target->push_back(names[index]);
-    (*seen)[index] = 1;
+    if (!(seen[index] & flag)) target->push_back(names[index]);
+    seen[index] |= flag;
   }
   return reads;
 }

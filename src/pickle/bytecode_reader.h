@@ -21,14 +21,15 @@ enum class BytecodeFormat { kUnknown, kPy38To310, kPy311, kPy312, kPy313 };
 BytecodeFormat BytecodeFormatForPython(std::string_view major_minor);
 const char* BytecodeFormatName(BytecodeFormat format);  // "3.8-3.10", "3.11", ...
 
+// Views of `names`' strings.
 struct BytecodeReads {
-  std::vector<std::string> globals;  // names read from the globals, in first-use order
-  std::vector<std::string> imports;  // IMPORT_NAME arguments
+  std::vector<std::string_view> globals;  // names read from the globals, in first-use order
+  std::vector<std::string_view> imports;  // IMPORT_NAME arguments
   bool ok = true;                    // false: an argument pointed outside co_names
 };
 
 // `format` must not be kUnknown. `names` is co_names.
-BytecodeReads ReadBytecode(std::string_view code, const std::vector<std::string>& names,
+BytecodeReads ReadBytecode(std::string_view code, const std::vector<std::string_view>& names,
                            BytecodeFormat format);
 
 // Guesses the format of a code object when the launch Python is not known: `has_qualname` is

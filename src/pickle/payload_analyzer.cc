@@ -129,20 +129,20 @@ class SeenTexts {
   size_t mask_;
 };
 
-// Takes the module names out of `contents`.
-std::vector<std::string> Modules(PickleContents* contents) {
-  std::vector<std::string> modules = std::move(contents->imported_modules);
-  for (GlobalRef& ref : contents->globals) modules.push_back(std::move(ref.module));
-  for (MainFunction& function : contents->main_functions) {
-    for (std::string& module : function.imports) modules.push_back(std::move(module));
+// The modules `contents` refers to, sorted and unique.
+std::vector<std::string> Modules(const PickleContents& contents) {
+  std::vector<std::string_view> modules = contents.imported_modules;
+  for (const GlobalRef& ref : contents.globals) modules.push_back(ref.module);
+  for (const MainFunction& function : contents.main_functions) {
+    modules.insert(modules.end(), function.imports.begin(), function.imports.end());
   }
-  std::erase_if(modules, [](const std::string& module) {
+  std::erase_if(modules, [](std::string_view module) {
     return module == "__main__" || module == "__builtin__" || module == "builtins" ||
            IsPicklerModule(module);
   });
   std::sort(modules.begin(), modules.end());
   modules.erase(std::unique(modules.begin(), modules.end()), modules.end());
-  return modules;
+  return std::vector<std::string>(modules.begin(), modules.end());
 }
 
 // `read` is null when the payload could not be decoded; its contents are moved out. Runs on
@@ -158,13 +158,13 @@ void Fill(const DecodedPayload& decoded, PickleReadResult* read, const ModuleMap
   facts->readable = true;
   facts->pickler = PicklerLibraryName(contents.library());
   facts->protocol = contents.protocol;
-  facts->modules = Modules(&contents);
-  facts->main_names = std::move(contents.main_names);
+  facts->modules = Modules(contents);
+  facts->main_names.assign(contents.main_names.begin(), contents.main_names.end());
   facts->uses_main_namespace = contents.uses_main_namespace;
   for (MainFunction& function : contents.main_functions) {
     MainFunctionFact fact{std::move(function.name), {}};
-    for (std::string& name : function.globals) {
-      if (!map.IsBuiltin(name, python)) fact.globals.push_back(std::move(name));
+    for (std::string_view name : function.globals) {
+      if (!map.IsBuiltin(name, python)) fact.globals.emplace_back(name);
     }
     std::sort(fact.globals.begin(), fact.globals.end());
     facts->main_functions.push_back(std::move(fact));

@@ -54,9 +54,9 @@ struct Value {
 };
 
 struct CodeInfo {
-  std::string name;  // co_qualname when pickled (3.11+), else co_name
-  std::vector<std::string> globals;
-  std::vector<std::string> imports;
+  std::string_view name;  // co_qualname when pickled (3.11+), else co_name
+  std::vector<std::string_view> globals;
+  std::vector<std::string_view> imports;
   BytecodeFormat format = BytecodeFormat::kUnknown;
 };
 
@@ -175,7 +175,7 @@ class Machine {
   uint32_t MakeFunction(const std::vector<uint32_t>& args);
   void NameMethods(uint32_t class_name, uint32_t namespace_dict);
   const Value* Arg(const std::vector<uint32_t>& args, size_t i, ValueKind kind) const;
-  std::vector<std::string> StrTuple(uint32_t tuple) const;
+  std::vector<std::string_view> StrTuple(uint32_t tuple) const;
   void NoteLibrary(std::string_view module);
 
   std::string_view input_;

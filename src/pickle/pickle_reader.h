@@ -21,18 +21,21 @@ enum class PicklerLibrary { kPickle, kDill, kCloudpickle, kVendoredCloudpickle }
 // "pickle", "dill", "cloudpickle", "apache_beam.internal.cloudpickle"
 const char* PicklerLibraryName(PicklerLibrary library);
 
+// Every name below is a view of the pickle bytes given to ReadPickle (or a static string):
+// keep those bytes while the contents are used. A payload's pickle makes a dozen names, and
+// copying each cost a fifth of reading it.
 struct GlobalRef {
-  std::string module;  // "shop_lib.transforms"
-  std::string name;    // "ParseOrderFn"
+  std::string_view module;  // "shop_lib.transforms"
+  std::string_view name;    // "ParseOrderFn"
   auto operator<=>(const GlobalRef&) const = default;
 };
 
 // A function dill pickled by value whose globals are the __main__ module's namespace: on the
 // worker it only finds the names it reads if the main session was loaded.
 struct MainFunction {
-  std::string name;                  // qualified when known: "AddTaxFn.process"
-  std::vector<std::string> globals;  // names its code (and nested code) reads as globals
-  std::vector<std::string> imports;  // modules its code imports itself
+  std::string name;                       // qualified when known: "AddTaxFn.process"
+  std::vector<std::string_view> globals;  // names its code (and nested code) reads as globals
+  std::vector<std::string_view> imports;  // modules its code imports itself
   BytecodeFormat format = BytecodeFormat::kUnknown;  // the format the bytecode was read as
 };
 
@@ -40,8 +43,8 @@ struct PickleContents {
   int protocol = 0;                           // from PROTO; 0 when absent
   std::vector<PicklerLibrary> libraries;      // every pickler whose reducers appear, sorted
   std::vector<GlobalRef> globals;             // sorted, unique; synthetic lookups excluded
-  std::vector<std::string> imported_modules;  // _import_module / subimport args, sorted
-  std::vector<std::string> main_names;        // names looked up in __main__ by reference
+  std::vector<std::string_view> imported_modules;  // _import_module / subimport args, sorted
+  std::vector<std::string_view> main_names;        // names looked up in __main__ by reference
   bool uses_main_namespace = false;           // dill referenced __main__'s globals dict
   std::vector<MainFunction> main_functions;   // in pickle order
   int nested_pickles = 0;                     // pickles found inside bytes and read too

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_set>
 
 #include "pickle/pickle_machine.h"
@@ -34,8 +35,8 @@ constexpr size_t kMaxNamesPerCode = 4096;
 // the set of seen names is only built when names are added.
 class NameList {
  public:
-  explicit NameList(std::vector<std::string>* list) : list_(list) {}
-  void AddAll(const std::vector<std::string>& names) {
+  explicit NameList(std::vector<std::string_view>* list) : list_(list) {}
+  void AddAll(const std::vector<std::string_view>& names) {
     if (seen_.empty()) seen_.insert(list_->begin(), list_->end());
     for (const auto& name : names) {
       if (list_->size() >= kMaxNamesPerCode) return;
@@ -44,8 +45,8 @@ class NameList {
   }
 
  private:
-  std::vector<std::string>* list_;
-  std::unordered_set<std::string> seen_;
+  std::vector<std::string_view>* list_;
+  std::unordered_set<std::string_view> seen_;
 };
 
 }  // namespace
@@ -166,12 +167,20 @@ bool Machine::StepCalls(uint8_t op, size_t offset, bool* handled) {
 }
 
 void Machine::NoteLibrary(std::string_view module) {
+  PicklerLibrary library;
   if (IsDillModule(module)) {
-    contents_.libraries.push_back(PicklerLibrary::kDill);
+    library = PicklerLibrary::kDill;
   } else if (module.starts_with("apache_beam.internal.cloudpickle")) {
-    contents_.libraries.push_back(PicklerLibrary::kVendoredCloudpickle);
+    library = PicklerLibrary::kVendoredCloudpickle;
   } else if (IsCloudpickleModule(module)) {
-    contents_.libraries.push_back(PicklerLibrary::kCloudpickle);
+    library = PicklerLibrary::kCloudpickle;
+  } else {
+    return;
+  }
+  // Every reducer of a library names it; the list keeps each library once.
+  auto& libraries = contents_.libraries;
+  if (std::find(libraries.begin(), libraries.end(), library) == libraries.end()) {
+    libraries.push_back(library);
   }
 }
 
@@ -182,7 +191,9 @@ uint32_t Machine::LookUpGlobal(std::string_view module, std::string_view name) {
     return New(ValueKind::kMainNamespace);
   }
   if (module == "__main__") contents_.main_names.emplace_back(name);
-  contents_.globals.push_back(GlobalRef{std::string(module), std::string(name)});
+  // A DoFn's pickle names a handful of globals: one allocation instead of growing by doubling.
+  if (contents_.globals.empty()) contents_.globals.reserve(8);
+  contents_.globals.push_back(GlobalRef{module, name});
   uint32_t value = NewText(ValueKind::kGlobal, module);
   values_[value].name = name;
   return value;
@@ -193,8 +204,9 @@ const Value* Machine::Arg(const std::vector<uint32_t>& args, size_t i, ValueKind
   return &values_[args[i]];
 }
 
-std::vector<std::string> Machine::StrTuple(uint32_t tuple) const {
-  std::vector<std::string> out;
+std::vector<std::string_view> Machine::StrTuple(uint32_t tuple) const {
+  std::vector<std::string_view> out;
+  out.reserve(values_[tuple].items.size());
   for (uint32_t item : values_[tuple].items) {
     const Value& value = values_[item];
     out.emplace_back(value.kind == ValueKind::kStr ? value.text : std::string_view());
@@ -248,7 +260,7 @@ uint32_t Machine::MakeCode(const std::vector<uint32_t>& args) {
     format = InferBytecodeFormat(code, has_qualname);
   }
   BytecodeReads reads = ReadBytecode(code, StrTuple(args[i + 2]), format);
-  CodeInfo info{name ? std::string(name->text) : std::string(), std::move(reads.globals),
+  CodeInfo info{name ? name->text : std::string_view(), std::move(reads.globals),
                 std::move(reads.imports), format};
   NameList globals(&info.globals), imports(&info.imports);
   for (uint32_t constant : values_[args[i + 1]].items) {  // nested functions, lambdas, classes
@@ -269,7 +281,7 @@ uint32_t Machine::MakeFunction(const std::vector<uint32_t>& args) {
   if (code == nullptr || !Arg(args, 1, ValueKind::kMainNamespace)) return function;
   const CodeInfo& info = codes_[code->ref];
   contents_.main_functions.push_back(
-      MainFunction{info.name, info.globals, info.imports, info.format});
+      MainFunction{std::string(info.name), info.globals, info.imports, info.format});
   values_[function].ref = static_cast<int32_t>(contents_.main_functions.size() - 1);
   return function;
 }

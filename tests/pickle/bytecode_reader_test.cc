@@ -4,7 +4,7 @@
 
 namespace beamcompat {
 
-using Names = std::vector<std::string>;
+using Names = std::vector<std::string_view>;
 
 TEST_CASE("bytecode reader: json.loads(x) reads json, x.strip() reads nothing, per version") {
   // def f(line): return json.loads(line).strip()   names = (json, loads, strip)

@@ -42,7 +42,7 @@ TEST_CASE("pickle oracle: dill __main__ globals match dis for every Python versi
         REQUIRE(expected_functions.contains(function.name));
         std::vector<std::string> globals;
         for (const auto& name : function.globals) {
-          if (!map->IsBuiltin(name, python)) globals.push_back(name);
+          if (!map->IsBuiltin(name, python)) globals.emplace_back(name);
         }
         std::sort(globals.begin(), globals.end());
         CHECK(globals == expected_functions[function.name].get<std::vector<std::string>>());

@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "pickle/fixture_files.h"
 #include "pickle/payload_decoder.h"
 
@@ -16,10 +21,13 @@ PickleReadResult ReadFixture(const std::string& relative,
   REQUIRE_MESSAGE(decoded.ok, decoded.error);
   PickleReadOptions options;
   options.bytecode = format;
-  return ReadPickle(decoded.pickle, options);
+  // The contents are views of the pickle bytes: those stay for the whole test run.
+  static std::deque<std::string> pickles;
+  pickles.push_back(std::move(decoded.pickle));
+  return ReadPickle(pickles.back(), options);
 }
 
-using Names = std::vector<std::string>;
+using Names = std::vector<std::string_view>;
 
 }  // namespace
 
