@@ -66,7 +66,11 @@ const uint32_t* Memo::Get(uint64_t index) const {
 
 void Memo::Put(uint64_t index, uint32_t value) {
   if (index < kDenseLimit) {
-    if (index >= dense_.size()) dense_.resize(std::max<size_t>(index + 1, dense_.size() * 2), kEmpty);
+    if (index >= dense_.size()) {
+      // Never past kDenseLimit: Get looks in dense_ for whatever is below its size.
+      size_t size = std::min<size_t>(kDenseLimit, std::max<size_t>(index + 1, dense_.size() * 2));
+      dense_.resize(size, kEmpty);
+    }
     count_ += dense_[index] == kEmpty;
     dense_[index] = value;
     touched_ = std::max<size_t>(touched_, index + 1);

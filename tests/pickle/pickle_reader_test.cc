@@ -228,6 +228,20 @@ TEST_CASE("pickle reader: limits on opcodes, stack and memo") {
         "pickle memo exceeds the limit of 2 entries");
 }
 
+TEST_CASE("pickle reader: memo indices far apart, above and below the dense table's end") {
+  // LONG_BINPUT 40000, 40001 and 70000, then LONG_BINGET 70000. The dense memo table once
+  // grew past its limit here (40001 -> 80002 entries) while PUT 70000 went to the sparse map,
+  // so the GET looked in the wrong place and the pickle was reported broken.
+  auto index = [](uint32_t i) {
+    return std::string{static_cast<char>(i), static_cast<char>(i >> 8), static_cast<char>(i >> 16),
+                       static_cast<char>(i >> 24)};
+  };
+  std::string pickle = "\x80\x02N" "r" + index(40000) + "r" + index(40001) + "r" + index(70000) +
+                       "0" "j" + index(70000) + ".";
+  PickleReadResult result = ReadPickle(pickle, PickleReadOptions{});
+  CHECK_MESSAGE(result.ok, result.error);
+}
+
 TEST_CASE("pickle reader: nothing of one pickle is seen by the next") {
   // The reader keeps its vectors between pickles: neither a memo entry nor the elements of a
   // tuple made by the first may show through in the second.
