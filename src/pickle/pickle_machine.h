@@ -115,11 +115,11 @@ class Machine {
   bool Fail(std::string message);
   // The hot helpers are inline; their failures are out of line, so that formatting an error
   // costs nothing on the way of every opcode.
-  bool Need(size_t bytes, uint8_t op, size_t offset) {
+  [[gnu::always_inline]] bool Need(size_t bytes, uint8_t op, size_t offset) {
     if (input_.size() - pos_ >= bytes) [[likely]] return true;
     return FailTruncated(bytes, op, offset);
   }
-  uint64_t ReadUint(size_t bytes) {
+  [[gnu::always_inline]] uint64_t ReadUint(size_t bytes) {
     uint64_t value = 0;
     for (size_t i = 0; i < bytes; ++i) {
       value |= uint64_t{static_cast<unsigned char>(input_[pos_ + i])} << (8 * i);
@@ -129,7 +129,7 @@ class Machine {
   }
   bool ReadLine(uint8_t op, size_t offset, std::string_view* line);
   bool ReadSized(uint8_t op, size_t offset, size_t length_bytes, ValueKind kind);
-  uint32_t New(ValueKind kind) {
+  [[gnu::always_inline]] uint32_t New(ValueKind kind) {
     if (used_ == values_.size()) {
       values_.emplace_back().kind = kind;
     } else {
@@ -137,23 +137,23 @@ class Machine {
     }
     return static_cast<uint32_t>(used_++);
   }
-  uint32_t NewText(ValueKind kind, std::string_view text) {
+  [[gnu::always_inline]] uint32_t NewText(ValueKind kind, std::string_view text) {
     uint32_t index = New(kind);
     values_[index].text = text;
     return index;
   }
-  bool Push(uint32_t value) {
+  [[gnu::always_inline]] bool Push(uint32_t value) {
     if (stack_.size() >= options_.limits.max_stack) [[unlikely]] return FailStackLimit();
     stack_.push_back(value);
     return true;
   }
-  bool Pop(uint8_t op, size_t offset, uint32_t* value) {
+  [[gnu::always_inline]] bool Pop(uint8_t op, size_t offset, uint32_t* value) {
     if (stack_.size() <= StackFloor()) [[unlikely]] return FailUnderflow(op, offset);
     *value = stack_.back();
     stack_.pop_back();
     return true;
   }
-  bool Top(uint8_t op, size_t offset, uint32_t* value) {
+  [[gnu::always_inline]] bool Top(uint8_t op, size_t offset, uint32_t* value) {
     if (stack_.size() <= StackFloor()) [[unlikely]] return FailUnderflow(op, offset);
     *value = stack_.back();
     return true;
