@@ -1,6 +1,7 @@
 #include "pickle/pickle_resolver.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -17,6 +18,14 @@ constexpr std::string_view kMainSession = "pickled_main_session";
 // comparing with the last entry keeps the list unique in O(1) (50k transforms share a module).
 void AddTransform(std::vector<std::string_view>* transforms, std::string_view transform) {
   if (transforms->empty() || transforms->back() != transform) transforms->push_back(transform);
+}
+
+// `later` was gathered from the payloads right after those of `transforms`.
+void AppendTransforms(std::vector<std::string_view>* transforms,
+                      const std::vector<std::string_view>& later) {
+  auto from = later.begin();
+  if (from != later.end() && !transforms->empty() && transforms->back() == *from) ++from;
+  transforms->insert(transforms->end(), from, later.end());
 }
 
 std::string LaunchPython(const FactSet& facts) {
@@ -60,13 +69,13 @@ void ApplyVersionFacts(const ModuleMap& map, const std::optional<PackageList>& r
 // The walk waits on memory: each payload's contents, their module list and its names are
 // where the worker that read the payload put them. What the next payloads need is asked for
 // a few steps ahead, each level once the level above it has arrived.
-void PrefetchAhead(const std::vector<PayloadFacts>& payloads, size_t i) {
+void PrefetchAhead(const std::vector<PayloadFacts>& payloads, size_t i, size_t end) {
   constexpr size_t kContents = 8, kList = 4, kNames = 2;
-  if (i + kContents < payloads.size()) __builtin_prefetch(payloads[i + kContents].shared.get());
-  if (i + kList < payloads.size()) {
+  if (i + kContents < end) __builtin_prefetch(payloads[i + kContents].shared.get());
+  if (i + kList < end) {
     __builtin_prefetch(payloads[i + kList].contents().modules.data());
   }
-  if (i + kNames < payloads.size()) {
+  if (i + kNames < end) {
     for (const std::string& name : payloads[i + kNames].contents().modules) {
       __builtin_prefetch(name.data());
     }
@@ -84,6 +93,17 @@ class ModuleGatherer {
         modules_.back().proto_path = payload.proto_path;
       }
       AddTransform(&modules_[found->second].transforms, payload.transform_name);
+    }
+  }
+  // Adds what `later` gathered from the payloads that follow this one's.
+  void Append(ModuleGatherer&& later) {
+    for (ReferencedModule& module : later.modules_) {
+      auto [found, inserted] = index_.try_emplace(module.module, modules_.size());
+      if (inserted) {
+        modules_.push_back(std::move(module));
+      } else {
+        AppendTransforms(&modules_[found->second].transforms, module.transforms);
+      }
     }
   }
   std::vector<ReferencedModule> Take() {
@@ -149,6 +169,17 @@ class PicklerGatherer {
     }
     AddTransform(&last_->transforms, payload.transform_name);
   }
+  void Append(PicklerGatherer&& later) {
+    for (auto& [library, use] : later.uses_) {
+      auto [found, inserted] = uses_.try_emplace(library);
+      if (inserted) {
+        found->second = std::move(use);
+      } else {
+        AppendTransforms(&found->second.transforms, use.transforms);
+      }
+    }
+    last_ = nullptr;
+  }
   void Finish(PickleFacts* pickles) {
     for (auto& [library, use] : uses_) pickles->pickler_uses.push_back(std::move(use));
   }
@@ -192,23 +223,56 @@ class MainFunctionGatherer {
   bool staged_ = false;
 };
 
+// What one walk over a range of the payloads gathers.
+struct Gathered {
+  explicit Gathered(const FactSet& facts) : picklers(facts), mains(facts) {}
+  ModuleGatherer modules;
+  PicklerGatherer picklers;
+  MainFunctionGatherer mains;
+  std::vector<MainFunctionUse> main_functions;
+
+  // Each payload's contents are a cache miss, paid once for the three gatherers.
+  void Walk(const std::vector<PayloadFacts>& payloads, size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      PrefetchAhead(payloads, i, end);
+      modules.Add(payloads[i]);
+      picklers.Add(payloads[i]);
+      mains.Add(payloads[i], &main_functions);
+    }
+  }
+  void Append(Gathered&& later) {
+    modules.Append(std::move(later.modules));
+    picklers.Append(std::move(later.picklers));
+    main_functions.insert(main_functions.end(), later.main_functions.begin(),
+                          later.main_functions.end());
+  }
+};
+
+// A large pipeline is walked in two halves at once: the walk waits on memory, and it comes
+// after the payload jobs, when the second core has nothing else to do.
+Gathered WalkPayloads(const FactSet& facts, const std::vector<PayloadFacts>& payloads) {
+  constexpr size_t kSplitAbove = 4096;
+  auto walk = [&facts, &payloads](size_t begin, size_t end) {
+    Gathered part(facts);
+    part.Walk(payloads, begin, end);
+    return part;
+  };
+  if (payloads.size() <= kSplitAbove) return walk(0, payloads.size());
+  size_t half = payloads.size() / 2;
+  auto first = std::async(std::launch::async, walk, 0, half);
+  Gathered second = walk(half, payloads.size());
+  Gathered gathered = first.get();
+  gathered.Append(std::move(second));
+  return gathered;
+}
+
 }  // namespace
 
-// One walk over the payloads feeds the three gatherers: each payload's contents are a cache
-// miss, paid once.
 void ResolvePickleFacts(const ModuleMap& map, const FactSet& facts, PickleFacts* pickles) {
-  ModuleGatherer modules;
-  PicklerGatherer picklers(facts);
-  MainFunctionGatherer main_functions(facts);
-  for (size_t i = 0; i < pickles->payloads.size(); ++i) {
-    PrefetchAhead(pickles->payloads, i);
-    const PayloadFacts& payload = pickles->payloads[i];
-    modules.Add(payload);
-    picklers.Add(payload);
-    main_functions.Add(payload, &pickles->main_functions);
-  }
-  ResolveModules(map, facts, modules.Take(), pickles);
-  picklers.Finish(pickles);
+  Gathered gathered = WalkPayloads(facts, pickles->payloads);
+  pickles->main_functions = std::move(gathered.main_functions);
+  ResolveModules(map, facts, gathered.modules.Take(), pickles);
+  gathered.picklers.Finish(pickles);
 }
 
 }  // namespace beamcompat

@@ -130,4 +130,47 @@ TEST_CASE_FIXTURE(ResolverFixture,
   CHECK(staged.main_functions[0].main_session_staged);
 }
 
+TEST_CASE_FIXTURE(ResolverFixture,
+                  "pickle resolver: a large pipeline walked in two halves gathers as one walk") {
+  // 5001 payloads, two per transform, so that transform T1250 has one payload on each side
+  // of the split (payloads 2499 and 2500); every payload refers to json, odd ones to yaml
+  // too; payloads from 4000 on are cloudpickle's, the rest dill's, with a __main__ function.
+  PickleFacts pickles;
+  Views all, odd, dill, cloudpickle;
+  auto add_once = [](Views* list, std::string_view name) {
+    if (list->empty() || list->back() != name) list->push_back(name);
+  };
+  for (size_t i = 0; i < 5001; ++i) {
+    std::string transform = "T" + std::to_string((i + 1) / 2);
+    bool is_dill = i < 4000;
+    Names modules = i % 2 == 1 ? Names{"json", "yaml"} : Names{"json"};
+    std::vector<MainFunctionFact> functions;
+    if (is_dill) functions.push_back({"f" + std::to_string(i), {"json"}});
+    PayloadFacts payload =
+        Payload(transform, is_dill ? "dill" : "cloudpickle", modules, is_dill, functions);
+    add_once(&all, payload.transform_name);
+    if (i % 2 == 1) add_once(&odd, payload.transform_name);
+    add_once(is_dill ? &dill : &cloudpickle, payload.transform_name);
+    pickles.payloads.push_back(std::move(payload));
+  }
+  ResolvePickleFacts(map, facts, &pickles);
+  REQUIRE(pickles.modules.size() == 2);
+  CHECK(pickles.modules[0].module == "json");
+  CHECK(pickles.modules[0].transforms.size() == 2501);
+  CHECK(pickles.modules[0].transforms == all);
+  CHECK(pickles.modules[0].proto_path == "components.transforms['T0']");
+  CHECK(pickles.modules[1].module == "yaml");
+  CHECK(pickles.modules[1].transforms == odd);
+  REQUIRE(pickles.pickler_uses.size() == 2);
+  CHECK(pickles.pickler_uses[0].library == "cloudpickle");
+  CHECK(pickles.pickler_uses[0].transforms == cloudpickle);
+  CHECK(pickles.pickler_uses[0].proto_path == "components.transforms['T2000']");
+  CHECK(pickles.pickler_uses[1].library == "dill");
+  CHECK(pickles.pickler_uses[1].transforms == dill);
+  Names functions, expected_functions;
+  for (const MainFunctionUse& use : pickles.main_functions) functions.push_back(use.function->name);
+  for (size_t i = 0; i < 4000; ++i) expected_functions.push_back("f" + std::to_string(i));
+  CHECK(functions == expected_functions);
+}
+
 }  // namespace beamcompat
