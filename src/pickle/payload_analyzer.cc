@@ -117,10 +117,16 @@ class SeenTexts {
   explicit SeenTexts(size_t payloads)
       : slots_(std::bit_ceil(2 * payloads + 2)), mask_(slots_.size() - 1) {}
   // The job reading `text`, or `new_job` (which the caller then appends to `jobs`).
+  // PayloadTextHash reads only the ends of a text, so texts made to share their ends would
+  // fill one probe chain that every later lookup walks (20k such payloads took 4 s). A lookup
+  // gives up after kMaxProbes slots: the text becomes a job of its own, not recorded, and a
+  // later copy of it is read again; results are the same, `distinct` counts it twice.
   uint32_t FindOrAdd(std::string_view text, uint32_t new_job, const std::vector<Job>& jobs) {
+    constexpr size_t kMaxProbes = 64;  // real chains stay far shorter: the table is half empty
     size_t hash = PayloadTextHash{}(text);
     uint32_t tag = static_cast<uint32_t>(hash >> 32) | 1;  // never 0, which marks a free slot
-    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+    size_t i = hash & mask_;
+    for (size_t probes = 0; probes < kMaxProbes; ++probes, i = (i + 1) & mask_) {
       Slot& slot = slots_[i];
       if (slot.tag == 0) {
         slot = Slot{tag, new_job};
@@ -128,6 +134,7 @@ class SeenTexts {
       }
       if (slot.tag == tag && jobs[slot.job].encoded == text) return slot.job;
     }
+    return new_job;
   }
 
  private:

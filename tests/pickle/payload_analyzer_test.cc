@@ -2,7 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <deque>
+#include <string>
 
 #include "base/file_system.h"
 #include "base/message.h"
@@ -168,6 +172,63 @@ TEST_CASE_FIXTURE(AnalyzerFixture,
       CHECK(facts.payloads[i].contents().readable);
     }
     CHECK(Find(facts, "ParseLine").contents().main_functions[0].globals == Names{"json"});
+  }
+}
+
+TEST_CASE_FIXTURE(AnalyzerFixture,
+                  "payload analyzer: texts sharing their ends are told apart by their middles") {
+  // 200 distinct texts that agree in their first and last 48 characters (what the dedupe
+  // table hashes), then copies of texts 0 and 150. The table answers from at most 64 of the
+  // colliding entries: text 0's copy shares the first reading; text 150 was never recorded,
+  // so its copy is read again (the same result, one more distinct reading).
+  std::deque<std::string> texts;
+  PipelineFacts pipeline;
+  auto add = [&](const std::string& text) {
+    const std::string& id = texts.emplace_back("t" + std::to_string(pipeline.transforms.size()));
+    TransformFacts transform;
+    transform.id = id;
+    transform.unique_name = id;
+    PickledPayload payload;
+    payload.urn = "beam:dofn:pickled_python_info:v1";
+    payload.encoded = texts.emplace_back(text);
+    transform.payloads.push_back(payload);
+    pipeline.transforms.push_back(transform);
+  };
+  const std::string ends(48, 'A');
+  for (int i = 0; i < 200; ++i) add(ends + fmt::format("{:08d}", i) + ends);
+  add(ends + fmt::format("{:08d}", 0) + ends);
+  add(ends + fmt::format("{:08d}", 150) + ends);
+  PickleFacts facts = AnalyzePayloads(pipeline, map, {});
+  REQUIRE(facts.payloads.size() == 202);
+  CHECK(facts.distinct == 201);
+  CHECK(facts.payloads[200].shared == facts.payloads[0].shared);
+  CHECK(facts.payloads[201].shared != facts.payloads[150].shared);
+  for (const PayloadFacts& payload : facts.payloads) {
+    CHECK_FALSE(payload.contents().readable);
+    CHECK(payload.contents().error.starts_with("payload is neither bz2"));
+  }
+}
+
+TEST_CASE_FIXTURE(AnalyzerFixture, "payload analyzer: jobs in file order, facts in id order") {
+  std::string path =
+      std::string(BEAMCOMPAT_BINARY_DIR) + "/testdata/pipelines/pickles/dill_py311.pb";
+  auto pipeline = LoadPipeline(fs, path, &messages);
+  REQUIRE(pipeline.has_value());
+  REQUIRE(pipeline->file_order.size() == pipeline->transforms.size());
+  PickleFacts in_order = AnalyzePayloads(*pipeline, map, {});
+  // The same pipeline as if its file held the transforms back to front.
+  std::reverse(pipeline->file_order.begin(), pipeline->file_order.end());
+  PickleFacts reversed = AnalyzePayloads(*pipeline, map, {});
+  REQUIRE(reversed.payloads.size() == in_order.payloads.size());
+  size_t at = 0;
+  for (const TransformFacts& transform : pipeline->transforms) {
+    for (size_t j = 0; j < transform.payloads.size(); ++j, ++at) {
+      CAPTURE(transform.unique_name);
+      CHECK(reversed.payloads[at].transform_name == transform.unique_name);
+      CHECK(reversed.payloads[at].proto_path == transform.payloads[j].proto_path);
+      CHECK(reversed.payloads[at].contents().modules == in_order.payloads[at].contents().modules);
+      CHECK(reversed.payloads[at].contents().readable);
+    }
   }
 }
 
