@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/message.h"
 #include "input/pipeline_reader.h"
@@ -46,6 +48,19 @@ TEST_CASE("raw pipeline: a transform id repeated on the wire is read once, last 
   CHECK(facts->transforms[1].id == "t2");
   CHECK(facts->transforms[1].unique_name == "Second again");
   CHECK(facts->transforms[1].proto_path() == "components.transforms['t2']");
+}
+
+TEST_CASE("raw pipeline: the file order of the transforms is kept beside their id order") {
+  std::string pipeline = Field(1, TransformEntry("t2", "Second")) +
+                         Field(1, TransformEntry("t1", "First")) +
+                         Field(1, TransformEntry("t2", "Second again")) +
+                         Field(1, TransformEntry("t0", "Zeroth"));
+  Messages messages;
+  auto facts = ParsePipeline("pipeline.pb", pipeline, &messages);
+  REQUIRE(facts);
+  REQUIRE(facts->transforms.size() == 3);  // t0, t1, t2 (its last value)
+  // On the wire: t1, then t2's kept value, then t0; t2's first value is not a transform.
+  CHECK(facts->file_order == std::vector<uint32_t>{1, 2, 0});
 }
 
 TEST_CASE("raw pipeline: SplitTransform views spec, name and environment, rejecting bad UTF-8") {
