@@ -60,7 +60,6 @@ bool IsTracebackNoise(std::string_view trimmed) {
 bool IsIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool IsIdentChar(char c) { return IsIdentStart(c) || (c >= '0' && c <= '9'); }
 
-
 // Length of a dotted identifier at the start of `s`, or 0.
 size_t DottedIdentifierLength(std::string_view s) {
   size_t i = 0;
@@ -81,6 +80,15 @@ bool LooksLikeExceptionName(std::string_view type) {
   if (last.empty() || !std::isupper(static_cast<unsigned char>(last[0]))) return false;
   return (EndsWith(last, "Error") && last.size() > 5) || EndsWith(last, "Exception") ||
          EndsWith(last, "Exit") || EndsWith(last, "Interrupt");
+}
+
+// An unindented "SomethingError: text" line is another exception: in a log without record
+// prefixes nothing else tells it from a line of the message before it. (A message's own
+// lines that look like that are indented, or come inside a record of their own.)
+bool StartsException(const LogLine& line) {
+  if (line.text.empty() || line.text[0] == ' ' || line.text[0] == '\t') return false;
+  std::string type, message;
+  return ParseExceptionLine(line.text, false, &type, &message);
 }
 
 }  // namespace
@@ -256,7 +264,7 @@ bool TracebackParser::FeedMessage(const LogLine& line, std::string_view trimmed)
     return true;
   }
   if (line.record_start || message_lines_ >= kMaxMessageLines ||
-      current_.message.size() + trimmed.size() > kMaxMessageBytes) {
+      current_.message.size() + trimmed.size() > kMaxMessageBytes || StartsException(line)) {
     return false;
   }
   current_.message += "\n";

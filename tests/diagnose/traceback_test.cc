@@ -122,6 +122,27 @@ some other output
   CHECK(failures[1].chain[0].log_line == 6);
 }
 
+TEST_CASE("Traceback: an unprefixed exception line after a message is another exception") {
+  // A worker log copied without record prefixes: the traceback's exception, then the line a
+  // second failure printed. Lines of a message that only look like exceptions are indented.
+  auto failures = ParseTracebacks(R"(Traceback (most recent call last):
+  File "/usr/local/lib/python3.11/site-packages/apache_beam/internal/dill_pickler.py", line 418, in loads
+    return dill.loads(s)
+ValueError: unsupported pickle protocol: 5
+  KeyError: raised while reading the frame
+SystemError: unknown opcode
+)");
+  REQUIRE(failures.size() == 2);
+  REQUIRE(failures[0].chain.size() == 1);
+  CHECK(failures[0].chain[0].type == "ValueError");
+  CHECK(failures[0].chain[0].message ==
+        "unsupported pickle protocol: 5\nKeyError: raised while reading the frame");
+  REQUIRE(failures[1].chain.size() == 1);
+  CHECK(failures[1].chain[0].Subject() == "SystemError: unknown opcode");
+  CHECK(failures[1].chain[0].frames.empty());
+  CHECK(failures[1].chain[0].log_line == 6);
+}
+
 TEST_CASE("Traceback marks tracebacks cut short") {
   auto failures = ParseTracebacks(R"(Traceback (most recent call last):
   File "a.py", line 1, in <module>
