@@ -14,6 +14,7 @@
 #include "cli/load_inputs.h"
 #include "cli/message_printer.h"
 #include "cli/options.h"
+#include "cli/rule_families.h"
 #include "config/config_discovery.h"
 #include "config/config_paths.h"
 #include "engine/evaluator.h"
@@ -75,6 +76,7 @@ bool LoadSelectedRules(const Config& config, const CommandOptions& o, const Comm
   bool ok = LoadRuleDirectories(ctx.fs, ctx.executable_dir, o.rules_dirs, rules, &messages,
                                 RuleScope::kPipeline);
   RuleSelectionOptions selection = SelectionOptions(config, o);
+  selection.other_rules = DiagnoseRulesFor(ctx, o);
   std::string error;
   std::vector<SelectedRule> all;
   bool selection_ok = ok && SelectRules(*rules, selection, &all, &error);
@@ -99,13 +101,8 @@ bool LoadSelectedRules(const Config& config, const CommandOptions& o, const Comm
   }
   if (selected->empty() && !all.empty()) {
     // A shared [tool.beamcompat] table or a mistyped --select: say why nothing is checked.
-    std::string codes;
-    for (size_t i = 0; i < all.size() && i < 3; ++i) {
-      codes += (i == 0 ? "" : ", ") + all[i].rule->info.code;
-    }
-    if (all.size() > 3) codes += ", ...";
-    ctx.err << "beamcompat: warning: the selection names only repository rules (" << codes
-            << "), which `beamcompat lint` checks; check evaluates no rule\n";
+    ctx.err << "beamcompat: warning: the selection names only repository rules ("
+            << FirstCodes(all) << "), which `beamcompat lint` checks; check evaluates no rule\n";
   }
   return true;
 }

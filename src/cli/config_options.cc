@@ -46,4 +46,14 @@ RuleSelectionOptions SelectionOptions(const Config& config, const CommandOptions
   return selection;
 }
 
+std::string FirstCodes(const std::vector<SelectedRule>& rules) {
+  constexpr size_t kShown = 3;
+  std::string codes;
+  for (size_t i = 0; i < rules.size() && i < kShown; ++i) {
+    codes += (i == 0 ? "" : ", ") + rules[i].rule->info.code;
+  }
+  if (rules.size() > kShown) codes += ", ...";
+  return codes;
+}
+
 }  // namespace beamcompat

@@ -5,6 +5,9 @@
 #ifndef BEAMCOMPAT_CLI_CONFIG_OPTIONS_H_
 #define BEAMCOMPAT_CLI_CONFIG_OPTIONS_H_
 
+#include <string>
+#include <vector>
+
 #include "cli/options.h"
 #include "config/config.h"
 #include "ruleset/rule_selection.h"
@@ -16,6 +19,9 @@ void ApplyConfig(const Config& config, CommandOptions* options);
 
 // The rule selection of the merged options plus the config's severity overrides.
 RuleSelectionOptions SelectionOptions(const Config& config, const CommandOptions& options);
+
+// "BC013, BC014, BC015, ...": the first codes of `rules`, for a message about a selection.
+std::string FirstCodes(const std::vector<SelectedRule>& rules);
 
 }  // namespace beamcompat
 

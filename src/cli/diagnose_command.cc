@@ -17,6 +17,7 @@
 #include "cli/load_inputs.h"
 #include "cli/message_printer.h"
 #include "cli/options.h"
+#include "cli/rule_families.h"
 #include "config/config_discovery.h"
 #include "diagnose/check_link.h"
 #include "diagnose/diagnose_rule_catalog.h"
@@ -51,9 +52,10 @@ bool IsSelected(const RuleInfo& info, const CommandOptions& o) {
   return selected && !MatchesAny(o.ignore, info);
 }
 
-// Every selector must name a diagnose rule, or a check rule (BC...) for the linked findings.
+// Every selector must name a diagnose rule, or a rule of check or lint (a shared
+// [tool.beamcompat] table; check rules also select the linked findings).
 bool CheckSelectors(const std::vector<SignatureRule>& rules, const CommandOptions& o,
-                    std::string* error) {
+                    const OtherRules& other, std::string* error) {
   std::vector<std::string> known;
   for (const SignatureRule& rule : rules) {
     known.push_back(rule.info.code);
@@ -61,9 +63,9 @@ bool CheckSelectors(const std::vector<SignatureRule>& rules, const CommandOption
   }
   for (const auto* list : {&o.select, &o.extend_select, &o.ignore}) {
     for (const std::string& selector : *list) {
-      bool matches = selector.starts_with("BC");
+      bool matches = false;
       for (const SignatureRule& rule : rules) matches = matches || SelectorMatches(selector, rule.info);
-      if (matches) continue;
+      if (matches || NamesOtherRule(selector, other)) continue;
       *error = "unknown rule selector " + Quote(selector) + DidYouMeanSuffix(selector, known);
       return false;
     }
@@ -84,7 +86,16 @@ bool LoadSignatures(const CommandOptions& o, const CommandContext& ctx, Signatur
   std::vector<SignatureRule> rules;
   if (!LoadDiagnoseRules(ctx.fs, ctx.executable_dir, o.rules_dirs, &rules, messages)) return false;
   std::string error;
-  if (!CheckSelectors(rules, o, &error) || !set->Build(Select(std::move(rules), o), &error)) {
+  if (!CheckSelectors(rules, o, CheckAndLintRulesFor(ctx, o), &error)) {
+    messages->Error(SourceLocation{}, error);
+    return false;
+  }
+  std::vector<SignatureRule> kept = Select(std::move(rules), o);
+  if (kept.empty() && !o.select.empty()) {
+    ctx.err << "beamcompat: warning: the selection names no diagnose rule (BD...); diagnose "
+               "matches no failure\n";
+  }
+  if (!set->Build(std::move(kept), &error)) {
     messages->Error(SourceLocation{}, error);
     return false;
   }

@@ -13,6 +13,7 @@
 #include "cli/exit_code.h"
 #include "cli/message_printer.h"
 #include "cli/options.h"
+#include "cli/rule_families.h"
 #include "config/config_discovery.h"
 #include "config/config_paths.h"
 #include "engine/evaluator.h"
@@ -70,11 +71,19 @@ bool SelectLintRules(const CommandContext& ctx, const LintSetup& setup, RuleSet*
     return false;
   }
   std::vector<SelectedRule> all;
-  if (!SelectRules(*rules, SelectionOptions(setup.config, setup.options), &all, error)) {
+  RuleSelectionOptions selection = SelectionOptions(setup.config, setup.options);
+  selection.other_rules = DiagnoseRulesFor(ctx, setup.options);
+  if (!SelectRules(*rules, selection, &all, error)) {
     return false;
   }
   for (const SelectedRule& rule : all) {
     if (rule.rule->info.code.rfind(kLintPrefix, 0) == 0) selected->push_back(rule);
+  }
+  if (selected->empty() && !all.empty()) {
+    // A [tool.beamcompat] select written for check, or a mistyped --select: say why the
+    // repository is not checked rather than pass it silently.
+    ctx.err << "beamcompat: warning: the selection names only rules of `beamcompat check` ("
+            << FirstCodes(all) << "); lint checks no rule\n";
   }
   return true;
 }

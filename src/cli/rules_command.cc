@@ -15,6 +15,7 @@
 #include "cli/exit_code.h"
 #include "cli/message_printer.h"
 #include "cli/options.h"
+#include "cli/rule_families.h"
 #include "config/config_discovery.h"
 #include "diagnose/diagnose_rule_catalog.h"
 #include "ruleset/rule_directory.h"
@@ -139,7 +140,9 @@ int RunRules(const std::vector<std::string>& args, const CommandContext& ctx) {
   if (!LoadAllRules(ctx, &options, &config, &rules)) return kExitUsageOrInput;
   std::vector<SelectedRule> selected;
   std::string error;
-  if (!SelectRules(rules, SelectionOptions(config, options), &selected, &error)) {
+  RuleSelectionOptions selection = SelectionOptions(config, options);
+  selection.other_rules = DiagnoseRulesFor(ctx, options);
+  if (!SelectRules(rules, selection, &selected, &error)) {
     return UsageError(ctx, "rules", error);
   }
   if (format == "json") {

@@ -13,7 +13,7 @@ bool AnyMatches(const std::vector<std::string>& selectors, const RuleInfo& rule)
 }
 
 bool CheckSelectors(const RuleSet& rules, const std::vector<std::string>& selectors,
-                    std::string* error) {
+                    const OtherRules& other, std::string* error) {
   for (const std::string& selector : selectors) {
     bool matched = false;
     std::vector<std::string> names;
@@ -22,7 +22,7 @@ bool CheckSelectors(const RuleSet& rules, const std::vector<std::string>& select
       names.push_back(rule.info.code);
       names.push_back(rule.info.name);
     }
-    if (!matched) {
+    if (!matched && !NamesOtherRule(selector, other)) {
       *error = "unknown rule selector " + Quote(selector) + DidYouMeanSuffix(selector, names) +
                "; expected a rule code, code prefix or rule name";
       return false;
@@ -38,6 +38,14 @@ bool SelectorMatches(const std::string& selector, const RuleInfo& rule) {
   return selector == "ALL" || rule.code.starts_with(selector) || rule.name == selector;
 }
 
+bool NamesOtherRule(const std::string& selector, const OtherRules& other) {
+  if (!other) return false;
+  for (const RuleInfo& info : other()) {
+    if (SelectorMatches(selector, info)) return true;
+  }
+  return false;
+}
+
 bool SelectRules(const RuleSet& rules, const RuleSelectionOptions& options,
                  std::vector<SelectedRule>* selected, std::string* error) {
   std::vector<std::string> severity_selectors;
@@ -45,7 +53,7 @@ bool SelectRules(const RuleSet& rules, const RuleSelectionOptions& options,
   for (const std::vector<std::string>* list :
        {&options.select, &options.extend_select, &options.ignore,
         static_cast<const std::vector<std::string>*>(&severity_selectors)}) {
-    if (!CheckSelectors(rules, *list, error)) return false;
+    if (!CheckSelectors(rules, *list, options.other_rules, error)) return false;
   }
   for (const Rule& rule : rules.rules) {
     bool in = options.select.empty() || AnyMatches(options.select, rule.info);

@@ -5,6 +5,7 @@
 #ifndef BEAMCOMPAT_RULESET_RULE_SELECTION_H_
 #define BEAMCOMPAT_RULESET_RULE_SELECTION_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,13 +25,22 @@ struct SelectedRule {
   std::string skip_reason;
 };
 
+// The rules of the other commands, loaded when first asked for.
+using OtherRules = std::function<const std::vector<RuleInfo>&()>;
+
 struct RuleSelectionOptions {
   std::vector<std::string> select;         // empty: every rule
   std::vector<std::string> extend_select;  // added to `select` (or to every rule)
   std::vector<std::string> ignore;         // removed last
   // Selector -> severity, applied in order (a later entry wins for the rules it matches).
   std::vector<std::pair<std::string, Severity>> severity;
+  // Asked about a selector that matches none of the rules: one naming another command's rule
+  // is accepted and selects nothing here (see cli/rule_families.h).
+  OtherRules other_rules;
 };
+
+// True when a selector that matched none of a command's own rules names one of `other`'s.
+bool NamesOtherRule(const std::string& selector, const OtherRules& other);
 
 // True when `selector` names the rule: "ALL", its code, a prefix of its code, or its name.
 bool SelectorMatches(const std::string& selector, const RuleInfo& rule);

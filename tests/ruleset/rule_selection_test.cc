@@ -62,4 +62,23 @@ TEST_CASE("rule selection: unknown selectors are errors with a suggestion") {
         "error: unknown rule selector 'XX9'; expected a rule code, code prefix or rule name");
 }
 
+TEST_CASE("rule selection: another command's rules are accepted and select nothing here") {
+  int loads = 0;
+  std::vector<RuleInfo> diagnose_rules(1);
+  diagnose_rules[0].code = "BD060";
+  diagnose_rules[0].name = "pip-no-matching-distribution";
+  OtherRules other = [&]() -> const std::vector<RuleInfo>& {
+    ++loads;
+    return diagnose_rules;
+  };
+  // Selectors of this command's own rules never ask for the others.
+  CHECK(Selected({.ignore = {"BC006"}, .other_rules = other}) == "BC001 BC013 BL001 ");
+  CHECK(loads == 0);
+  CHECK(Selected({.ignore = {"BD060", "pip-no-matching-distribution"}, .other_rules = other}) ==
+        "BC001 BC006 BC013 BL001 ");
+  CHECK(Selected({.select = {"BD"}, .other_rules = other}) == "");
+  CHECK(Selected({.ignore = {"BD061"}, .other_rules = other}) ==
+        "error: unknown rule selector 'BD061'; expected a rule code, code prefix or rule name");
+}
+
 }  // namespace beamcompat
