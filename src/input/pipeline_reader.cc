@@ -183,6 +183,17 @@ class TransformReader {
   }
 
  private:
+  std::vector<std::string_view> KeyCopies() const {
+    std::vector<std::string_view> keys;
+    keys.reserve(key_ends_.size());
+    size_t begin = 0;
+    for (size_t end : key_ends_) {
+      keys.push_back(std::string_view(key_bytes_).substr(begin, end - begin));
+      begin = end;
+    }
+    return keys;
+  }
+
   PipelineFacts* facts_;
   PayloadObserver* observer_;
   Messages messages_;
@@ -194,17 +205,6 @@ class TransformReader {
   // all over the file waited on memory for each of them.
   std::string key_bytes_;
   std::vector<size_t> key_ends_;
-
-  std::vector<std::string_view> KeyCopies() const {
-    std::vector<std::string_view> keys;
-    keys.reserve(key_ends_.size());
-    size_t begin = 0;
-    for (size_t end : key_ends_) {
-      keys.push_back(std::string_view(key_bytes_).substr(begin, end - begin));
-      begin = end;
-    }
-    return keys;
-  }
 };
 
 void ReadWindowingStrategies(const RawPipeline& raw, PipelineFacts* facts, Messages* messages) {
