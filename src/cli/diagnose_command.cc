@@ -1,6 +1,7 @@
 // `beamcompat diagnose worker.log`: explains a failed job from its worker log (or stdin).
 // With --pipeline/--launch/--runtime the diagnoses are tied to those facts and the `check`
 // findings that explain them are shown with them.
+#include <algorithm>
 #include <istream>
 #include <map>
 #include <memory>
@@ -153,6 +154,21 @@ bool RunChecks(const CommandOptions& o, const CommandContext& ctx, const FactSet
   return true;
 }
 
+bool NamesPackage(const std::vector<Diagnosis>& diagnoses) {
+  return std::any_of(diagnoses.begin(), diagnoses.end(),
+                     [](const Diagnosis& d) { return !d.rule->package.empty(); });
+}
+
+// Without inputs, the table naming distributions (rules/data/module_distributions.yaml) is
+// read only when a diagnosis names a package to install.
+bool LoadDistributionTable(const CommandContext& ctx, std::optional<ModuleMap>* modules) {
+  Messages messages;
+  std::string shipped = FindBuiltinRulesDirectory(ctx.fs, ctx.executable_dir);
+  *modules = ModuleMap::LoadDistributions(ctx.fs, JoinPath(shipped, "data"), &messages);
+  PrintMessages(messages, ctx.err);
+  return modules->has_value();
+}
+
 void AddReadNotes(const std::string& log, const LogReadResult& read, int overflow, Report* report) {
   std::string unit = read.format == LogFormat::kCloudLoggingJson ? " entries" : " lines";
   report->notes.push_back("read " + log + ": " + std::to_string(read.lines) + unit + " (" +
@@ -231,6 +247,9 @@ int RunDiagnose(const std::vector<std::string>& args, const CommandContext& ctx)
   LogRun run;
   std::string error;
   if (!ReadAndDiagnose(log, rules, ctx, &run, &error)) return UsageError(ctx, error);
+  if (!modules && NamesPackage(run.diagnoses) && !LoadDistributionTable(ctx, &modules)) {
+    return kExitUsageOrInput;
+  }
   DiagnoseSource source{name, run.read.format == LogFormat::kCloudLoggingJson};
   Report report = BuildDiagnoseReport(run.diagnoses, rules, source, with_facts ? &facts : nullptr,
                                       modules ? &*modules : nullptr);

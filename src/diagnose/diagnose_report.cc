@@ -32,7 +32,7 @@ std::string DistributionOf(const std::string& module, const FactSet* facts, cons
       if (const Package* p = modules->Provider(module, *side->packages)) return p->name;
     }
   }
-  return DistributionForModule(module);
+  return DistributionForModule(module, modules);
 }
 
 Diagnostic BuildOne(const Diagnosis& d, const DiagnoseSource& source, const FactSet* facts,

@@ -11,17 +11,15 @@ namespace {
 
 std::string_view TopLevel(std::string_view module) { return module.substr(0, module.find('.')); }
 
-}  // namespace
+struct DataPart {
+  const char* name;
+  bool (ModuleMap::*add)(std::string_view, const std::string&, Messages*);
+};
 
-std::optional<ModuleMap> ModuleMap::Load(const FileSystem& fs, const std::string& data_dir,
-                                         Messages* messages) {
+std::optional<ModuleMap> LoadParts(const FileSystem& fs, const std::string& data_dir,
+                                   std::initializer_list<DataPart> parts, Messages* messages) {
   ModuleMap map;
-  struct Part {
-    const char* name;
-    bool (ModuleMap::*add)(std::string_view, const std::string&, Messages*);
-  };
-  for (Part part : {Part{"python_versions.yaml", &ModuleMap::AddPythonVersions},
-                    Part{"module_distributions.yaml", &ModuleMap::AddDistributions}}) {
+  for (DataPart part : parts) {
     std::string path = data_dir + "/" + part.name;
     std::string text, err;
     if (!fs.ReadFile(path, &text, &err)) {
@@ -31,6 +29,24 @@ std::optional<ModuleMap> ModuleMap::Load(const FileSystem& fs, const std::string
     if (!(map.*part.add)(text, path, messages)) return std::nullopt;
   }
   return map;
+}
+
+}  // namespace
+
+std::optional<ModuleMap> ModuleMap::Load(const FileSystem& fs, const std::string& data_dir,
+                                         Messages* messages) {
+  return LoadParts(fs, data_dir,
+                   {DataPart{"python_versions.yaml", &ModuleMap::AddPythonVersions},
+                    DataPart{"module_distributions.yaml", &ModuleMap::AddDistributions}},
+                   messages);
+}
+
+std::optional<ModuleMap> ModuleMap::LoadDistributions(const FileSystem& fs,
+                                                      const std::string& data_dir,
+                                                      Messages* messages) {
+  return LoadParts(
+      fs, data_dir, {DataPart{"module_distributions.yaml", &ModuleMap::AddDistributions}},
+      messages);
 }
 
 bool ModuleMap::AddPythonVersions(std::string_view yaml_text, const std::string& file,
@@ -50,6 +66,7 @@ bool ModuleMap::AddDistributions(std::string_view yaml_text, const std::string& 
   DistributionData data;
   if (!ParseDistributionsYaml(yaml_text, file, &data, messages)) return false;
   for (auto& [module, names] : data.modules) {
+    if (!names.empty()) spelled_.try_emplace(module, names.front());
     auto& keys = distributions_[module];
     for (const auto& name : names) keys.push_back(NormalizePackageName(name));
   }
@@ -89,13 +106,27 @@ bool ModuleMap::IsBuiltin(std::string_view name, std::string_view python) const 
   return false;
 }
 
-std::vector<std::string> ModuleMap::Candidates(std::string_view module) const {
+std::map<std::string, std::vector<std::string>, std::less<>>::const_iterator
+ModuleMap::ListedPrefix(std::string_view module) const {
   for (std::string_view prefix = module; !prefix.empty();) {
     auto found = distributions_.find(prefix);
-    if (found != distributions_.end()) return found->second;
+    if (found != distributions_.end()) return found;
     size_t dot = prefix.rfind('.');
     prefix = dot == std::string_view::npos ? std::string_view() : prefix.substr(0, dot);
   }
+  return distributions_.end();
+}
+
+std::string ModuleMap::DistributionName(std::string_view module) const {
+  auto listed = ListedPrefix(module);
+  if (listed == distributions_.end()) return "";
+  auto spelled = spelled_.find(listed->first);
+  return spelled == spelled_.end() ? "" : spelled->second;
+}
+
+std::vector<std::string> ModuleMap::Candidates(std::string_view module) const {
+  auto listed = ListedPrefix(module);
+  if (listed != distributions_.end()) return listed->second;
   std::vector<std::string> guesses;
   for (std::string_view prefix = module; !prefix.empty();) {
     std::string dashed(prefix);

@@ -40,6 +40,10 @@ class ModuleMap {
   // nullopt when a file is missing or malformed; the messages say where.
   static std::optional<ModuleMap> Load(const FileSystem& fs, const std::string& data_dir,
                                        Messages* messages);
+  // Only module_distributions.yaml: enough to name distributions (diagnose without inputs).
+  static std::optional<ModuleMap> LoadDistributions(const FileSystem& fs,
+                                                    const std::string& data_dir,
+                                                    Messages* messages);
   // The two parsers behind Load; false (with located messages) on malformed text.
   bool AddPythonVersions(std::string_view yaml_text, const std::string& file, Messages* messages);
   bool AddDistributions(std::string_view yaml_text, const std::string& file, Messages* messages);
@@ -54,6 +58,9 @@ class ModuleMap {
   // PEP 503 keys of the distributions that may provide `module`: the table's entry for its
   // longest listed dotted prefix, else the normalised-name guesses (a.b_c -> a-b-c, a).
   std::vector<std::string> Candidates(std::string_view module) const;
+  // The usual distribution of `module` as its project spells it ("PyYAML" for yaml.loader),
+  // from the table; "" when no dotted prefix of the module is listed.
+  std::string DistributionName(std::string_view module) const;
   // The first candidate installed in `packages`, or nullptr.
   const Package* Provider(std::string_view module, const PackageList& packages) const;
   // Facts for `module` or any dotted prefix of it.
@@ -69,7 +76,12 @@ class ModuleMap {
   const PythonNames* Names(std::string_view python) const;
 
   std::map<std::string, PythonNames, std::less<>> versions_;
+  // The table's longest listed dotted prefix of `module`, or end().
+  std::map<std::string, std::vector<std::string>, std::less<>>::const_iterator ListedPrefix(
+      std::string_view module) const;
+
   std::map<std::string, std::vector<std::string>, std::less<>> distributions_;  // module -> keys
+  std::map<std::string, std::string, std::less<>> spelled_;  // module -> first name as written
   std::vector<ModuleVersionFact> version_facts_;
 };
 

@@ -28,8 +28,20 @@ const SignatureRuleSet& ShippedRules() {
   return *set;
 }
 
+// The shipped table that names distributions, as diagnose reads it when a diagnosis names a
+// package.
+const ModuleMap& ShippedDistributions() {
+  static const ModuleMap* table = [] {
+    RealFileSystem fs;
+    Messages messages;
+    return new ModuleMap(*ModuleMap::LoadDistributions(
+        fs, std::string(BEAMCOMPAT_SOURCE_DIR) + "/rules/data", &messages));
+  }();
+  return *table;
+}
+
 Report Diagnose(const std::string& log, const FactSet* facts = nullptr,
-                const ModuleMap* modules = nullptr) {
+                const ModuleMap* modules = &ShippedDistributions()) {
   Diagnoser diagnoser(ShippedRules());
   std::istringstream in(log);
   LogReadResult read = ReadLog(in, [&](const LogLine& line) { diagnoser.Feed(line); });
@@ -218,7 +230,11 @@ TEST_CASE("Diagnoser names the listed distribution the module map finds for a mo
   CHECK(with_map.diagnostics[0].message ==
         "module '_yaml' cannot be imported by <module> (/app/io.py:3); '_yaml' is provided by "
         "PyYAML 6.0.1 at launch; the runtime list has no PyYAML");
-  Report without_map = Diagnose(log, &facts);
+  // Without lists to look in, the shipped table still names the distribution to install;
+  // without any module data, only the top-level module name is left.
+  Report log_only = Diagnose(log);
+  CHECK(log_only.diagnostics[0].help[0].rfind("install PyYAML where", 0) == 0);
+  Report without_map = Diagnose(log, &facts, nullptr);
   CHECK(without_map.diagnostics[0].help[0].rfind("install _yaml where", 0) == 0);
 }
 
