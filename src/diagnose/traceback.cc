@@ -82,6 +82,16 @@ bool LooksLikeExceptionName(std::string_view type) {
          EndsWith(last, "Exit") || EndsWith(last, "Interrupt");
 }
 
+// "DataflowRuntimeException: Dataflow pipeline failed. State: FAILED, Error:": a message
+// whose last line ends with a colon announces the traceback printed right after it.
+bool IntroducesTraceback(const RaisedException& raised) {
+  std::string_view message = raised.message;
+  while (!message.empty() && (message.back() == ' ' || message.back() == '\n')) {
+    message.remove_suffix(1);
+  }
+  return !message.empty() && message.back() == ':';
+}
+
 // An unindented "SomethingError: text" line is another exception: in a log without record
 // prefixes nothing else tells it from a line of the message before it. (A message's own
 // lines that look like that are indented, or come inside a record of their own.)
@@ -194,6 +204,8 @@ void TracebackParser::Note(const LogLine& line) {
 void TracebackParser::StartTraceback(const LogLine& line) {
   if (state_ == State::kChained) {
     if (failure_.chain.size() >= kMaxChain) failure_.chain.erase(failure_.chain.begin());
+  } else if (state_ == State::kMessage && IntroducesTraceback(current_) && !wrapper_) {
+    wrapper_ = std::move(current_);  // the failure goes on with the traceback it announced
   } else if (state_ != State::kIdle) {
     Flush();
   }
@@ -286,6 +298,10 @@ void TracebackParser::Flush() {
     failure_.chain.push_back(std::move(current_));
   } else if (state_ == State::kMessage) {
     failure_.chain.push_back(std::move(current_));
+  }
+  if (wrapper_) {
+    failure_.chain.push_back(std::move(*wrapper_));
+    wrapper_.reset();
   }
   if (!failure_.chain.empty() && !IsExceptionGroup(failure_.chain.back())) {
     sink_(std::move(failure_));

@@ -8,6 +8,7 @@
 #define BEAMCOMPAT_DIAGNOSE_TRACEBACK_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +70,9 @@ class TracebackParser {
   State state_ = State::kIdle;
   Failure failure_;
   RaisedException current_;
+  // An exception whose message introduced the traceback that follows it ("Dataflow pipeline
+  // failed. State: FAILED, Error:"): it ends that traceback's failure, as its outermost part.
+  std::optional<RaisedException> wrapper_;
   int message_lines_ = 0;
   bool frame_was_record_ = false;  // the last frame line began a log record (prefixed logs)
 };

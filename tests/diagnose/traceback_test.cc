@@ -143,6 +143,31 @@ SystemError: unknown opcode
   CHECK(failures[1].chain[0].log_line == 6);
 }
 
+TEST_CASE("Traceback: a message ending in a colon and the traceback after it are one failure") {
+  // As a notebook shows a failed Dataflow job: the runner's exception, whose message ends
+  // with "Error:", then the worker's traceback it carries.
+  auto failures = ParseTracebacks(R"(DataflowRuntimeException: Dataflow pipeline failed. State: FAILED, Error:
+Traceback (most recent call last):
+  File "/usr/local/lib/python3.7/site-packages/dill/_dill.py", line 462, in find_class
+    return StockUnpickler.find_class(self, module, name)
+AttributeError: Can't get attribute '_create_code' on <module 'dill._dill'>
+INFO: done
+ValueError: bad input:
+Traceback (most recent call last):
+  File "/app/main.py", line 3, in <module>
+KeyError: 'id'
+)");
+  REQUIRE(failures.size() == 2);
+  REQUIRE(failures[0].chain.size() == 2);
+  CHECK(failures[0].chain[0].type == "AttributeError");
+  CHECK(failures[0].chain[0].frames.size() == 1);
+  CHECK(failures[0].chain[1].Subject() ==
+        "DataflowRuntimeException: Dataflow pipeline failed. State: FAILED, Error:");
+  REQUIRE(failures[1].chain.size() == 2);
+  CHECK(failures[1].chain[0].type == "KeyError");
+  CHECK(failures[1].chain[1].type == "ValueError");
+}
+
 TEST_CASE("Traceback marks tracebacks cut short") {
   auto failures = ParseTracebacks(R"(Traceback (most recent call last):
   File "a.py", line 1, in <module>
