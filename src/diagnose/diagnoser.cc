@@ -94,6 +94,26 @@ const Frame* InnermostFrame(const RaisedException& e) {
   return e.frames.empty() ? nullptr : &e.frames.back();
 }
 
+// The frame an exception was raised in, and the same as words that read well with and
+// without a traceback (logs and job summaries often keep only the exception line).
+void AddPlace(const Frame* frame, KeyValues* context) {
+  if (frame == nullptr) {
+    context->insert(context->end(),
+                    {{"file", "(no traceback)"}, {"line", "0"}, {"function", "(unknown)"},
+                     {"in_function", ""}, {"by_function", ""},
+                     {"raised_at", "printed without its traceback here; the worker's log "
+                                   "has the frames"}});
+    return;
+  }
+  std::string line = std::to_string(frame->line_number);
+  std::string at = frame->function + " (" + frame->file + ":" + line + ")";
+  context->insert(context->end(),
+                  {{"file", frame->file}, {"line", line}, {"function", frame->function},
+                   {"in_function", " in " + at}, {"by_function", " by " + at},
+                   {"raised_at", "raised in " + frame->function + " at " + frame->file + ":" +
+                                     line}});
+}
+
 KeyValues ContextOf(const RaisedException& e, const std::string& step) {
   KeyValues context;
   if (e.truncated && e.type.empty()) {
@@ -103,10 +123,7 @@ KeyValues ContextOf(const RaisedException& e, const std::string& step) {
     context.emplace_back("type", e.type);
     context.emplace_back("exception_message", e.message.substr(0, e.message.find('\n')));
   }
-  const Frame* frame = InnermostFrame(e);
-  context.emplace_back("file", frame ? frame->file : "(no traceback)");
-  context.emplace_back("line", frame ? std::to_string(frame->line_number) : "0");
-  context.emplace_back("function", frame ? frame->function : "(unknown)");
+  AddPlace(InnermostFrame(e), &context);
   context.emplace_back("step", step.empty() ? "(unknown step)" : step);
   return context;
 }
@@ -195,9 +212,9 @@ void Diagnoser::OnLine(const LogLine& line) {
     Diagnosis d;
     d.rule = &rule;
     d.captures = std::move(captures);
-    d.context = {{"type", ""}, {"exception_message", std::string(Trim(line.text))},
-                 {"file", "(no traceback)"}, {"line", std::to_string(line.line)},
-                 {"function", "(unknown)"}, {"step", line.step.empty() ? "(unknown step)" : std::string(line.step)}};
+    d.context = {{"type", ""}, {"exception_message", std::string(Trim(line.text))}};
+    AddPlace(nullptr, &d.context);
+    d.context.emplace_back("step", line.step.empty() ? "(unknown step)" : std::string(line.step));
     d.line = line.line;
     d.entry = line.entry;
     AddEvidence(&d.evidence, line.line, std::string(Trim(line.text)));

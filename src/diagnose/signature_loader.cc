@@ -264,8 +264,9 @@ void RuleFileParser::ParseDocument(const YAML::Node& root, std::vector<Signature
 }  // namespace
 
 const std::vector<std::string>& BuiltinPlaceholders() {
-  static const std::vector<std::string> kNames = {"type", "exception_message", "file", "line",
-                                                  "function", "step"};
+  static const std::vector<std::string> kNames = {
+      "type",        "exception_message", "file",      "line", "function",
+      "in_function", "by_function",       "raised_at", "step"};
   return kNames;
 }
 

@@ -179,6 +179,21 @@ ValueError: invalid literal for int() with base 10: 'x'
   CHECK(d.help[0] == "raised in process at /app/transforms.py:88");
 }
 
+TEST_CASE("Diagnoser words a bare exception line without a made-up frame") {
+  // Job summaries and copied error messages often keep only the exception line.
+  Report report = Diagnose(
+      "ModuleNotFoundError: No module named 'shop_lib'\n"
+      "NameError: name 'json' is not defined\n"
+      "ValueError: invalid literal for int() with base 10: 'x'\n");
+  REQUIRE(report.diagnostics.size() == 3);
+  CHECK(report.diagnostics[0].message == "module 'shop_lib' cannot be imported");
+  CHECK(report.diagnostics[1].message ==
+        "'json' is not defined on the worker: globals of the main module are not pickled with "
+        "the function");
+  CHECK(report.diagnostics[2].help[0] ==
+        "printed without its traceback here; the worker's log has the frames");
+}
+
 TEST_CASE("Diagnoser finds nothing in a clean log") {
   CHECK(Diagnose("2024-05-01 12:00:00,000 INFO all good\nUserWarning: deprecated\n").diagnostics.empty());
 }
