@@ -44,9 +44,13 @@ bool IsExceptionGroup(const RaisedException& raised) {
          (EndsWith(message, " sub-exceptions)") || EndsWith(message, " sub-exception)"));
 }
 
+constexpr std::string_view kDuringHandling =
+    "During handling of the above exception, another exception occurred:";
+constexpr std::string_view kDirectCause =
+    "The above exception was the direct cause of the following exception:";
+
 bool IsChainMarker(std::string_view trimmed) {
-  return trimmed == "During handling of the above exception, another exception occurred:" ||
-         trimmed == "The above exception was the direct cause of the following exception:";
+  return trimmed == kDuringHandling || trimmed == kDirectCause;
 }
 
 // Lines Python prints inside a traceback that are neither frames nor the exception.
@@ -99,6 +103,67 @@ bool StartsException(const LogLine& line) {
   if (line.text.empty() || line.text[0] == ' ' || line.text[0] == '\t') return false;
   std::string type, message;
   return ParseExceptionLine(line.text, false, &type, &message);
+}
+
+// One frame of a flattened traceback, `File "a.py", line 3, in f <code...>`, as the two lines
+// Python prints; the exception, if the code part ends with one, goes to *exception.
+void UnflattenFrame(std::string_view segment, bool last, std::vector<std::string>* lines,
+                    std::string* exception) {
+  size_t close = segment.find("\", line ");
+  size_t in = segment.find(", in ", close == std::string_view::npos ? 0 : close);
+  if (close == std::string_view::npos || in == std::string_view::npos) {
+    lines->push_back("  " + std::string(Trim(segment)));
+    return;
+  }
+  std::string_view after = segment.substr(in + 5);
+  size_t name_end = std::min(after.find(' '), after.size());
+  lines->push_back("  " + std::string(segment.substr(0, in + 5 + name_end)));
+  std::string_view code = Trim(after.substr(name_end));
+  if (last) {
+    std::string type, message;
+    for (size_t at = 0; at < code.size(); ++at) {
+      if ((at == 0 || code[at - 1] == ' ') && ParseExceptionLine(code.substr(at), false, &type, &message)) {
+        *exception = std::string(code.substr(at));
+        code = Trim(code.substr(0, at));
+        break;
+      }
+    }
+  }
+  if (!code.empty()) lines->push_back("    " + std::string(code));
+}
+
+// A traceback pasted onto one line (issue trackers, chat, some log exporters):
+// `Traceback (most recent call last): File "a.py", line 3, in f x() ValueError: bad`, as the
+// lines Python printed (chained tracebacks too); empty when `trimmed` is not one.
+std::vector<std::string> UnflattenTraceback(std::string_view trimmed) {
+  size_t header = trimmed.find(kTracebackHeader);
+  if (header == std::string_view::npos) return {};
+  std::string_view rest = trimmed.substr(header + kTracebackHeader.size());
+  if (rest.find("File \"") == std::string_view::npos) return {};
+  std::vector<std::string> lines;
+  lines.emplace_back(trimmed.substr(0, header + kTracebackHeader.size()));
+  while (true) {
+    // Up to the next chained traceback's header, whose chain marker becomes its own line.
+    size_t next = rest.find(kTracebackHeader);
+    std::string_view part = Trim(rest.substr(0, next));
+    std::string_view marker;
+    for (std::string_view candidate : {kDuringHandling, kDirectCause}) {
+      if (EndsWith(part, candidate)) marker = candidate;
+    }
+    part = Trim(part.substr(0, part.size() - marker.size()));
+    std::string exception;
+    for (size_t start = part.find("File \""); start != std::string_view::npos;) {
+      size_t end = part.find(" File \"", start + 1);
+      std::string_view frame = part.substr(start, end == std::string_view::npos ? end : end - start);
+      UnflattenFrame(frame, end == std::string_view::npos, &lines, &exception);
+      start = end == std::string_view::npos ? end : end + 1;
+    }
+    if (!exception.empty()) lines.push_back(exception);
+    if (!marker.empty()) lines.emplace_back(marker);
+    if (next == std::string_view::npos) return lines;
+    lines.emplace_back(kTracebackHeader);
+    rest = rest.substr(next + kTracebackHeader.size());
+  }
 }
 
 }  // namespace
@@ -163,6 +228,15 @@ void TracebackParser::Feed(const LogLine& line) {
     LogLine inner = line;
     inner.text = trimmed.substr(trimmed.size() > 1 && trimmed[1] == ' ' ? 2 : 1);
     FeedLine(inner);
+    return;
+  }
+  if (std::vector<std::string> lines = UnflattenTraceback(trimmed); !lines.empty()) {
+    LogLine part = line;
+    for (const std::string& text : lines) {
+      part.text = text;
+      FeedLine(part);
+      part.record_start = false;
+    }
     return;
   }
   FeedLine(line);

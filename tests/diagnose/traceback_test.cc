@@ -168,6 +168,33 @@ KeyError: 'id'
   CHECK(failures[1].chain[1].type == "ValueError");
 }
 
+TEST_CASE("Traceback reads a traceback flattened onto one line") {
+  // As issues imported from Jira show worker errors: the whole traceback on one line, here
+  // with a chained exception.
+  auto failures = ParseTracebacks(
+      "Traceback (most recent call last): File \"/usr/local/lib/python3.9/site-packages/dill/"
+      "_dill.py\", line 462, in find_class return StockUnpickler.find_class(self, module, name) "
+      "ModuleNotFoundError: No module named 'download_pipeline.config' During handling of the "
+      "above exception, another exception occurred: Traceback (most recent call last): File "
+      "\"/usr/local/lib/python3.9/site-packages/apache_beam/runners/worker/sdk_worker.py\", line "
+      "267, in _execute response = task() File \"/app/main.py\", line 9, in run *import*(module) "
+      "ImportError: No module named gunicorn.app.wsgiapp\n");
+  REQUIRE(failures.size() == 1);
+  REQUIRE(failures[0].chain.size() == 2);
+  const RaisedException& cause = failures[0].chain[0];
+  CHECK(cause.Subject() == "ModuleNotFoundError: No module named 'download_pipeline.config'");
+  REQUIRE(cause.frames.size() == 1);
+  CHECK(cause.frames[0].function == "find_class");
+  CHECK(cause.frames[0].code == "return StockUnpickler.find_class(self, module, name)");
+  const RaisedException& last = failures[0].chain[1];
+  CHECK(last.Subject() == "ImportError: No module named gunicorn.app.wsgiapp");
+  REQUIRE(last.frames.size() == 2);
+  CHECK(last.frames[0].line_number == 267);
+  CHECK(last.frames[1].file == "/app/main.py");
+  CHECK(last.frames[1].code == "*import*(module)");
+  CHECK(last.log_line == 1);
+}
+
 TEST_CASE("Traceback marks tracebacks cut short") {
   auto failures = ParseTracebacks(R"(Traceback (most recent call last):
   File "a.py", line 1, in <module>
