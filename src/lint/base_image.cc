@@ -13,7 +13,8 @@ struct DistroRelease {
   std::string_view python;  // python3 of that release
 };
 
-constexpr std::array<DistroRelease, 14> kReleases = {{
+constexpr std::array<DistroRelease, 16> kReleases = {{
+    {"ubuntu", "18.04", "ubuntu18.04", "3.6"},   {"ubuntu", "bionic", "ubuntu18.04", "3.6"},
     {"ubuntu", "20.04", "ubuntu20.04", "3.8"},   {"ubuntu", "focal", "ubuntu20.04", "3.8"},
     {"ubuntu", "22.04", "ubuntu22.04", "3.10"},  {"ubuntu", "jammy", "ubuntu22.04", "3.10"},
     {"ubuntu", "24.04", "ubuntu24.04", "3.12"},  {"ubuntu", "noble", "ubuntu24.04", "3.12"},

@@ -26,6 +26,9 @@ TEST_CASE("base image: Python minor and distribution from known names") {
       {"nvidia/cuda:12.2.0-runtime-ubuntu22.04", BaseImageKind::kCuda, "", "ubuntu22.04", "3.10"},
       {"ubuntu:jammy-20240111", BaseImageKind::kDistro, "", "ubuntu22.04", "3.10"},
       {"debian:bookworm-slim", BaseImageKind::kDistro, "", "debian12", "3.11"},
+      {"ubuntu:18.04", BaseImageKind::kDistro, "", "ubuntu18.04", "3.6"},
+      {"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu18.04", BaseImageKind::kCuda, "", "ubuntu18.04",
+       "3.6"},
       {"ubuntu", BaseImageKind::kDistro, "", "ubuntu24.04", "3.12"},
       {"us-docker.pkg.dev/p/r/pipeline:1.0", BaseImageKind::kUnknown, "", "", ""},
   };
