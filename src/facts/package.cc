@@ -8,6 +8,8 @@ const char* PackageListFormatName(PackageListFormat format) {
       return "pip-freeze";
     case PackageListFormat::kRequirements:
       return "requirements";
+    case PackageListFormat::kPipList:
+      return "pip-list";
     case PackageListFormat::kPipListJson:
       return "pip-list-json";
     case PackageListFormat::kPipInspect:

@@ -18,6 +18,7 @@ namespace beamcompat {
 enum class PackageListFormat {
   kFreeze,                  // pip freeze / pip list --format=freeze / uv pip freeze
   kRequirements,            // a requirements file (pip-compile, poetry export)
+  kPipList,                 // pip list (its default columns)
   kPipListJson,             // pip list --format=json
   kPipInspect,              // pip inspect
   kBaseImageRequirements,   // Beam's base_image_requirements.txt

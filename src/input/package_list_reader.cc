@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "input/freeze_reader.h"
 #include "input/pip_json_reader.h"
+#include "input/pip_table_reader.h"
 #include "input/submission_dependencies_reader.h"
 
 namespace beamcompat {
@@ -71,6 +72,7 @@ std::optional<PackageList> ParsePackageList(const std::string& file, std::string
   if (LooksLikeSubmissionDependencies(contents)) {
     return ReadSubmissionDependencies(file, contents, options, messages);
   }
+  if (LooksLikePipTable(contents)) return ReadPipTable(file, contents, messages);
   PackageList list;
   list.file = file;
   ReadFreezeFile(contents, options, &list, messages);

@@ -34,6 +34,7 @@ TEST_CASE("package lists: every sample format is detected from its content") {
       {"submission_environment_dependencies.txt", PackageListFormat::kSubmissionDependencies, 66,
        "3.10", "1.26.4"},
       {"pip_list.json", PackageListFormat::kPipListJson, 69, "", "1.26.4"},
+      {"pip_list.txt", PackageListFormat::kPipList, 69, "", "1.26.4"},
       {"runtime_inspect.json", PackageListFormat::kPipInspect, 21, "3.10.12", "1.24.4"},
       {"base_image_requirements_py310.txt", PackageListFormat::kBaseImageRequirements, 117, "3.10",
        "1.26.4"},
