@@ -134,6 +134,11 @@ bool CheckFlags(const CommandOptions& o, const CommandContext& ctx, std::unique_
   return true;
 }
 
+// The shipped module data (rules/data), which both readings of the module map use.
+std::string ModuleDataDir(const CommandContext& ctx) {
+  return JoinPath(FindBuiltinRulesDirectory(ctx.fs, ctx.executable_dir), "data");
+}
+
 // The check findings for the facts, to show next to the diagnoses they explain, and the
 // module map (rules/data) that finds which listed distribution provides a module.
 bool RunChecks(const CommandOptions& o, const CommandContext& ctx, const FactSet& facts,
@@ -144,8 +149,7 @@ bool RunChecks(const CommandOptions& o, const CommandContext& ctx, const FactSet
                            RuleScope::kPipeline)) {
     return false;
   }
-  std::string shipped = FindBuiltinRulesDirectory(ctx.fs, ctx.executable_dir);
-  *modules = ModuleMap::Load(ctx.fs, JoinPath(shipped, "data"), messages);
+  *modules = ModuleMap::Load(ctx.fs, ModuleDataDir(ctx), messages);
   if (!*modules) return false;
   *checks = Evaluate(SelectAll(rules), facts);
   std::erase_if(checks->diagnostics, [&](const Diagnostic& d) {
@@ -163,8 +167,7 @@ bool NamesPackage(const std::vector<Diagnosis>& diagnoses) {
 // read only when a diagnosis names a package to install.
 bool LoadDistributionTable(const CommandContext& ctx, std::optional<ModuleMap>* modules) {
   Messages messages;
-  std::string shipped = FindBuiltinRulesDirectory(ctx.fs, ctx.executable_dir);
-  *modules = ModuleMap::LoadDistributions(ctx.fs, JoinPath(shipped, "data"), &messages);
+  *modules = ModuleMap::LoadDistributions(ctx.fs, ModuleDataDir(ctx), &messages);
   PrintMessages(messages, ctx.err);
   return modules->has_value();
 }
